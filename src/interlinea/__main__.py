@@ -1,0 +1,3 @@
+from interlinea.cli import main
+
+main()

@@ -1,0 +1,160 @@
+"""The `interlinea` command: thin wiring of the stages in `interlinea.stages`.
+
+Messages go to stderr, results to stdout; exit codes are documented in `interlinea.errors`.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+
+from interlinea import __version__, stages
+from interlinea.diagnostics import Report
+from interlinea.edition import Edition, Text, load_edition
+from interlinea.errors import InterlineaError, ValidationFailed
+from interlinea.scaffold import init_edition
+
+
+class Context:
+    def __init__(self, edition_dir: Path, quiet: bool):
+        self.edition_dir = edition_dir
+        self.quiet = quiet
+
+    def edition(self) -> Edition:
+        return load_edition(self.edition_dir)
+
+    def say(self, message: str) -> None:
+        if not self.quiet:
+            click.echo(message, err=True)
+
+    def progress(self, items: Iterable[Text], label: str) -> Iterable[Text]:
+        """A progress bar on an interactive terminal; nothing otherwise."""
+        items = list(items)
+        if self.quiet or not sys.stderr.isatty() or len(items) < 2:
+            yield from items
+            return
+        with click.progressbar(items, label=label, file=sys.stderr, item_show_func=lambda t: t.id if t else "") as bar:
+            yield from bar
+
+
+def common_options(command):
+    """--edition and --quiet, accepted by every command."""
+
+    @click.option(
+        "--edition",
+        "edition_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("."),
+        show_default=True,
+        help="The edition's folder (holding seeds/edition.toml).",
+    )
+    @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+    @functools.wraps(command)
+    def wrapper(*args, edition_dir: Path, quiet: bool, **kwargs):
+        return command(Context(edition_dir, quiet), *args, **kwargs)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="interlinea")
+def main() -> None:
+    """Interlinea: plain-text sources to validated TEI P5 and published editions.
+
+    Run a command with --help for its options. Exit codes: 0 success, 1 invalid input or failed
+    validation, 2 usage error.
+    """
+
+
+@main.command()
+@common_options
+def build(ctx: Context) -> None:
+    """Convert every seed to TEI, write tei/, and validate it.
+
+    The same as `interlinea convert` followed by `interlinea validate`; stops with exit code 1 and
+    names the failing files when validation fails.
+    """
+    edition = ctx.edition()
+    report = stages.build(edition, progress=ctx.progress)
+    _finish_validation(ctx, report, verb="build")
+    ctx.say(f"built {len(edition.texts)} TEI files in {edition.relative(edition.tei_dir)}/")
+
+
+@main.command()
+@click.argument("text_ids", nargs=-1, metavar="[TEXT_ID]...")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if tei/ differs from what the converter produces now.")
+@common_options
+def convert(ctx: Context, text_ids: tuple[str, ...], check: bool) -> None:
+    """Convert seeds to TEI in tei/ (all texts, or the TEXT_IDs given).
+
+    Nothing is written if any selected seed cannot be read or converted.
+    """
+    edition = ctx.edition()
+    texts = edition.select(text_ids)
+    stages.convert(edition, texts, progress=ctx.progress)
+    if check:
+        stale = stages.stale_tei(edition, texts)
+        if stale:
+            raise InterlineaError("\n".join(stale))
+        ctx.say(f"tei/ is up to date ({len(texts)} files)")
+        return
+    written = stages.write_tei(edition, texts)
+    for path in written:
+        ctx.say(f"wrote {edition.relative(path)}")
+    ctx.say(f"converted {len(texts)} texts, {len(written)} files changed")
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
+@common_options
+def validate(ctx: Context, files: tuple[Path, ...], output_format: str) -> None:
+    """Check TEI files: well-formedness and the official TEI P5 tei_all schema.
+
+    Without FILES, every TEI file of the edition: the texts and the registers in tei/. Prints one line per problem,
+    `file:line:column: rule: message`, then a summary; exit code 1 when there are errors.
+    """
+    if files:
+        paths = list(files)
+        label = str
+    else:
+        edition = ctx.edition()
+        paths = edition.tei_files()
+        label = edition.relative
+    from interlinea.validate import validate_files
+
+    report = validate_files(paths, label=label)
+    if output_format == "json":
+        click.echo(report.as_json(), nl=False)
+        if report.errors:
+            raise ValidationFailed("")
+        return
+    _finish_validation(ctx, report, verb="validate", always_print=True)
+
+
+def _finish_validation(ctx: Context, report: Report, verb: str, always_print: bool = False) -> None:
+    if report.errors or always_print:
+        click.echo(report.as_text(), nl=False, err=not always_print)
+    if report.errors:
+        failing = ", ".join(report.failing_files())
+        raise ValidationFailed(f"{verb}: validation failed for {failing}")
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+def init(directory: Path, quiet: bool) -> None:
+    """Create a new edition in DIRECTORY: a commented manifest, an empty seeds/, empty registers."""
+    created = init_edition(directory)
+    if not quiet:
+        for path in created:
+            click.echo(f"created {path}", err=True)
+        click.echo(
+            f"Next: put plain-text sources in {directory / 'seeds'}/, describe each in "
+            f"{directory / 'seeds' / 'edition.toml'}, then run `interlinea build --edition {directory}`.",
+            err=True,
+        )

@@ -1,0 +1,205 @@
+"""The body of a TEI text from classified blocks: works, sections, and the citable blocks within them.
+
+Each work is a `<div type="work">`. A heading after the work's start opens a `<div type="section">`;
+a signature or dateline closes the current division with a `<closer>`. Every citable block gets an
+`xml:id` (`{text}.{work}.{n}`) and a number `@n` counted through the work, so that a passage can be
+cited as "organise-en 1.12" and aligned with its translation.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from interlinea.convert.classify import WorkBlocks
+from interlinea.convert.patterns import QUOTED, SOCIAL_POST, find_urls, url_target
+from interlinea.convert.segment import Block
+from interlinea.convert.tei import XML_LANG, add_inline, add_text, element, sub
+from interlinea.dates import parse_date
+
+# Blocks that belong to the current division wherever they come (TEI's model.global and divTop).
+_APART = {"navigation", "source", "translator"}
+
+
+class _WorkBuilder:
+    def __init__(self, text_id: str, number: int, lang: str | None):
+        self.text_id = text_id
+        self.number = number
+        self.lang = lang  # the language the work inherits (set on the div only if it differs)
+        self.div = element("div", type="work", n=str(number), xml_id=f"{text_id}.{number}")
+        self.container = self.div
+        self.sections = 0
+        self.citable = 0
+        self.closed: set[int] = set()  # ids of divisions that already have a closer
+        self.started = False  # content (not headings) has begun
+
+    def cite(self, node: etree._Element, block: Block) -> etree._Element:
+        """Give a citable block its identifier and number, and its language if it differs."""
+        self.citable += 1
+        node.set("{http://www.w3.org/XML/1998/namespace}id", f"{self.text_id}.{self.number}.{self.citable}")
+        node.set("n", str(self.citable))
+        if block.lang and block.lang != self.lang:
+            node.set(XML_LANG, block.lang)
+        return node
+
+    def open_section(self) -> etree._Element:
+        self.sections += 1
+        section = sub(self.div, "div", type="section", n=str(self.sections))
+        section.set("{http://www.w3.org/XML/1998/namespace}id", f"{self.text_id}.{self.number}.s{self.sections}")
+        self.container = section
+        return section
+
+    def content_parent(self) -> etree._Element:
+        """Where the next paragraph-like block goes, opening a division or postscript when TEI requires it."""
+        container = self.container
+        if id(container) in self.closed:
+            if container is self.div:
+                # Text after the work's own closer is a postscript (TEI allows nothing else there).
+                last = self.div[-1]
+                if last.tag.endswith("}postscript"):
+                    return last
+                return sub(self.div, "postscript")
+            return self.open_section()
+        if container is self.div and self.sections:
+            return self.open_section()
+        return container
+
+    def add(self, block: Block) -> None:
+        handler = getattr(self, f"_add_{block.kind}")
+        handler(block)
+
+    # One method per block kind (dispatch by name, like docutils' visitors).
+
+    def _add_heading(self, block: Block) -> None:
+        if not self.started and self.container is self.div:
+            heads = [c for c in self.div if c.tag.endswith("}head")]
+            head = sub(self.div, "head", type="main" if not heads else "sub")
+        else:
+            head = sub(self.open_section(), "head")
+        add_inline(head, block.text)
+        self.cite(head, block)
+
+    def _add_byline(self, block: Block) -> None:
+        node = sub(self.container, "byline")
+        add_inline(node, block.text)
+        self.cite(node, block)
+
+    def _closer(self) -> etree._Element:
+        container = self.container
+        if len(container) and container[-1].tag.endswith("}closer"):
+            return container[-1]
+        self.closed.add(id(container))
+        return sub(container, "closer")
+
+    def _add_signature(self, block: Block) -> None:
+        self.started = True
+        signed = sub(self._closer(), "signed")
+        add_inline(signed, block.text)
+        self.cite(signed, block)
+
+    def _add_dateline(self, block: Block) -> None:
+        self.started = True
+        dateline = sub(self._closer(), "dateline")
+        date = sub(dateline, "date", block.text, when=parse_date(block.text) or "")
+        if not date.get("when"):
+            del date.attrib["when"]
+        self.cite(dateline, block)
+
+    def _add_navigation(self, block: Block) -> None:
+        node = sub(self.container, "fw", type="navigation")
+        add_inline(node, block.text)
+
+    def _note(self, block: Block, note_type: str) -> None:
+        node = sub(self.container, "note", type=note_type)
+        add_inline(node, block.text)
+        self.cite(node, block)
+
+    def _add_source(self, block: Block) -> None:
+        self._note(block, "source")
+
+    def _add_translator(self, block: Block) -> None:
+        self._note(block, "translator")
+
+    def _add_paragraph(self, block: Block) -> None:
+        self.started = True
+        p = sub(self.content_parent(), "p")
+        add_inline(p, block.text)
+        self.cite(p, block)
+
+    def _add_quote(self, block: Block) -> None:
+        self.started = True
+        quote = sub(self.content_parent(), "quote")
+        add_inline(quote, block.text)
+        self.cite(quote, block)
+
+    def _add_caption(self, block: Block) -> None:
+        self.started = True
+        figure = sub(self.content_parent(), "figure")
+        head = sub(figure, "head")
+        add_inline(head, block.text)
+        self.cite(head, block)
+
+    def _add_post(self, block: Block) -> None:
+        """A social-media post quoted with its attribution: <cit><quote/><bibl/></cit>."""
+        self.started = True
+        match = SOCIAL_POST.match(block.text)
+        assert match is not None
+        cit = sub(self.content_parent(), "cit", type="socialMedia")
+        quote = sub(cit, "quote")
+        add_inline(quote, match["post"])
+        bibl = sub(cit, "bibl")
+        add_text(bibl, match["dash"] + " ")
+        sub(bibl, "author", match["who"]).tail = " "
+        sub(bibl, "date", match["date"], when=parse_date(match["date"]) or match["date"])
+        self.cite(cit, block)
+        if block.lang and block.lang != self.lang:
+            # The post's language is the quotation's; the attribution is in the language around it.
+            del cit.attrib[XML_LANG]
+            quote.set(XML_LANG, block.lang)
+
+    def _add_links(self, block: Block) -> None:
+        """A list of links: each item a label, a quoted title and/or a URL, one per source line."""
+        self.started = True
+        listing = sub(self.content_parent(), "list", type="links")
+        for parts in block.data["items"]:
+            item = sub(listing, "item")
+            for position, (role, part) in enumerate(parts):
+                if position:
+                    sub(item, "lb")
+                _add_link_part(item, role, part.text)
+            self.cite(item, Block(lines=parts[0][1].lines, lang=block.lang))
+
+
+def _add_link_part(item: etree._Element, role: str, text: str) -> None:
+    if role == "title":
+        quoted = QUOTED.match(text)
+        assert quoted is not None
+        inner_start = text.index(quoted["inner"])
+        add_text(item, text[:inner_start])
+        title = sub(item, "title", level="a")
+        add_inline(title, quoted["inner"])
+        add_text(item, text[inner_start + len(quoted["inner"]) :])
+    else:
+        add_inline(item, text)
+
+
+def build_body(works: list[WorkBlocks], text_id: str, work_langs: list[str | None], text_lang: str | None) -> etree._Element:
+    body = element("body")
+    for number, (work, lang) in enumerate(zip(works, work_langs), start=1):
+        if work.separator is not None:
+            # The line that separated two works in the source, kept as drawn there.
+            sub(body, "milestone", unit="work", rend="".join(work.separator.text.split()))
+        builder = _WorkBuilder(text_id, number, lang or text_lang)
+        blocks = list(work.blocks)
+        # Web-page navigation before the first work belongs to the page, not to the work.
+        while number == 1 and blocks and blocks[0].kind == "navigation":
+            fw = sub(body, "fw", type="navigation")
+            add_inline(fw, blocks.pop(0).text)
+        for block in blocks:
+            builder.add(block)
+        if lang and lang != text_lang:
+            builder.div.set(XML_LANG, lang)
+        body.append(builder.div)
+    return body
+
+
+__all__ = ["build_body", "find_urls", "url_target"]

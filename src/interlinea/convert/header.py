@@ -1,0 +1,177 @@
+"""The TEI header of a text, from the manifest and the seed: who made what, from which file, and how."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from interlinea import __version__
+from interlinea.convert.tei import XML_LANG, element, sub
+from interlinea.manifest import Agent, EditionMeta, Publication, TextEntry, Work
+from interlinea.seeds import Seed
+
+# English names of languages the edition is likely to meet; other tags are listed under their code.
+LANGUAGE_NAMES = {
+    "ar": "Arabic", "be": "Belarusian", "bg": "Bulgarian", "cs": "Czech", "de": "German", "el": "Greek",
+    "en": "English", "es": "Spanish", "fa": "Persian", "fr": "French", "he": "Hebrew", "hu": "Hungarian",
+    "it": "Italian", "kk": "Kazakh", "ky": "Kyrgyz", "la": "Latin", "mk": "Macedonian", "nl": "Dutch",
+    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sr": "Serbian", "tg": "Tajik",
+    "tr": "Turkish", "uk": "Ukrainian", "uz": "Uzbek", "zh": "Chinese", "und": "Undetermined",
+}
+
+
+def language_name(tag: str) -> str:
+    return LANGUAGE_NAMES.get(tag.split("-")[0], tag)
+
+
+def _agent(parent: etree._Element, local: str, agent: Agent) -> etree._Element:
+    node = sub(parent, local, agent.name)
+    if agent.ref:
+        node.set("key", agent.ref)
+    return node
+
+
+def _title_stmt(file_desc: etree._Element, entry: TextEntry, meta: EditionMeta, main_lang: str) -> None:
+    stmt = sub(file_desc, "titleStmt")
+    titles = sorted(entry.titles.items(), key=lambda kv: (kv[0] != main_lang, kv[0]))
+    for position, (lang, title) in enumerate(titles):
+        kind = "desc" if entry.title_supplied else ("main" if position == 0 else "alt")
+        sub(stmt, "title", title, type=kind, xml_lang=lang)
+    authors = list(entry.authors) or [a for w in entry.works for a in w.authors]
+    for agent in dict.fromkeys(authors):
+        _agent(stmt, "author", agent)
+    for translator in entry.translators:
+        resp = sub(stmt, "respStmt")
+        sub(resp, "resp", "translation")
+        _agent(resp, "name", translator)
+    resp = sub(stmt, "respStmt")
+    sub(resp, "resp", "TEI encoding")
+    for editor in meta.editors:
+        _agent(resp, "name", editor)
+
+
+def _publication_stmt(file_desc: etree._Element, entry: TextEntry, meta: EditionMeta) -> None:
+    stmt = sub(file_desc, "publicationStmt")
+    sub(stmt, "publisher", meta.publisher)
+    if meta.pub_place:
+        sub(stmt, "pubPlace", meta.pub_place)
+    sub(stmt, "date", meta.date, when=meta.date)
+    sub(stmt, "idno", entry.id, type="siglum")
+    availability = sub(stmt, "availability", status="free")
+    licence = sub(availability, "licence", target=meta.licence_url)
+    licence.text = f"The encoding is available under the licence {meta.licence}."
+
+
+def _series_stmt(file_desc: etree._Element, meta: EditionMeta) -> None:
+    stmt = sub(file_desc, "seriesStmt")
+    sub(stmt, "title", meta.title, type="main")
+    if meta.subtitle:
+        sub(stmt, "title", meta.subtitle, type="sub")
+    resp = sub(stmt, "respStmt")
+    sub(resp, "resp", "edited by")
+    for editor in meta.editors:
+        _agent(resp, "name", editor)
+    sub(stmt, "idno", meta.id, type="edition")
+
+
+def _original_bibl(parent: etree._Element, work: Work, original: Publication, target: str) -> None:
+    bibl = sub(parent, "bibl", type="original", corresp=f"#{target}")
+    if original.title:
+        sub(bibl, "title", original.title, level="a")
+    for author in work.authors:
+        _agent(bibl, "author", author)
+    if original.publisher:
+        sub(bibl, "publisher", original.publisher)
+    if original.date:
+        sub(bibl, "date", original.date, when=original.date)
+    if original.url:
+        sub(bibl, "ref", original.url, target=original.url)
+    if original.lang:
+        sub(bibl, "textLang", language_name(original.lang), mainLang=original.lang)
+
+
+def _source_desc(file_desc: etree._Element, entry: TextEntry, seed: Seed) -> None:
+    source = sub(file_desc, "sourceDesc")
+    for number, work in enumerate(entry.work_list(), start=1):
+        original = work.original or Publication()
+        _original_bibl(source, work, original, f"{entry.id}.{number}")
+    seed_bibl = sub(source, "bibl", type="seed")
+    sub(seed_bibl, "title", "Plain-text transcription (seed file) from which this encoding was made")
+    sub(seed_bibl, "idno", seed.name, type="filename")
+    sub(seed_bibl, "idno", seed.sha256, type="sha256")
+    extent = sub(seed_bibl, "extent")
+    sub(extent, "measure", f"{seed.size} bytes", unit="byte", quantity=str(seed.size))
+
+
+def _encoding_desc(header: etree._Element, meta: EditionMeta, seed: Seed) -> None:
+    desc = sub(header, "encodingDesc")
+    project = sub(desc, "projectDesc")
+    sub(project, "p", meta.description or meta.title)
+    editorial = sub(desc, "editorialDecl")
+    normalization = sub(editorial, "normalization")
+    changes = ["Line ends are normalised to LF"]
+    if seed.had_crlf:
+        changes.append("the seed used CR or CRLF line ends")
+    if seed.had_bom:
+        changes.append("a byte-order mark at the start of the seed was dropped")
+    sub(
+        normalization,
+        "p",
+        "The text is transcribed as it stands in the seed, misspellings included; nothing is corrected. "
+        + "; ".join(changes)
+        + ". White space at the ends of lines is not recorded.",
+    )
+    segmentation = sub(editorial, "segmentation")
+    sub(
+        segmentation,
+        "p",
+        "A block is a paragraph separated by blank lines or standing on a line of its own; a line "
+        "broken in the middle of a sentence is joined to the next with one space. Each citable block "
+        "(head, p, item, cit, note, byline, signed, dateline) has an xml:id of the form "
+        "text.work.n and a number n counted through its work.",
+    )
+    interpretation = sub(editorial, "interpretation")
+    sub(
+        interpretation,
+        "p",
+        "Headings, signatures, datelines, source notes, translator credits, lists of links, quoted "
+        "social-media posts and site navigation are recognised by the layout of the seed and the "
+        "manifest's list of authors; the manifest's passage entries override that recognition. "
+        "URLs are encoded as ref elements whose content keeps the characters of the seed.",
+    )
+    app_info = sub(desc, "appInfo")
+    application = sub(app_info, "application", ident="interlinea", version=__version__)
+    sub(application, "label", "Interlinea")
+
+
+def _profile_desc(header: etree._Element, entry: TextEntry, languages: list[str]) -> None:
+    profile = sub(header, "profileDesc")
+    created = entry.date or next((w.original.date for w in entry.work_list() if w.original and w.original.date), None)
+    if created:
+        creation = sub(profile, "creation")
+        sub(creation, "date", created, when=created)
+    usage = sub(profile, "langUsage")
+    for lang in languages:
+        sub(usage, "language", language_name(lang), ident=lang)
+
+
+def build_header(entry: TextEntry, meta: EditionMeta, seed: Seed, languages: list[str], word_count: int) -> etree._Element:
+    main_lang = languages[0]
+    header = element("teiHeader")
+    file_desc = sub(header, "fileDesc")
+    _title_stmt(file_desc, entry, meta, main_lang)
+    extent = sub(file_desc, "extent")
+    sub(extent, "measure", f"{word_count} words", unit="word", quantity=str(word_count))
+    _publication_stmt(file_desc, entry, meta)
+    _series_stmt(file_desc, meta)
+    _source_desc(file_desc, entry, seed)
+    _encoding_desc(header, meta, seed)
+    _profile_desc(header, entry, languages)
+    revision = sub(header, "revisionDesc")
+    sub(
+        revision,
+        "change",
+        f"Encoded in TEI by Interlinea {__version__} from the seed {seed.name}.",
+        when=meta.date,
+    )
+    header.set(XML_LANG, "en")
+    return header

@@ -1,0 +1,108 @@
+"""Reading plain-text seeds: strict UTF-8, no binary data, only characters XML allows.
+
+A seed that fails a check is never half-converted: the error names the file and the line and column
+(or byte offset) of the first problem, and says how to fix it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from interlinea.errors import SeedError
+
+# XML 1.0 allows TAB, LF, CR and everything from U+0020 except the surrogates, U+FFFE and U+FFFF.
+_NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"\x7fELF")
+
+
+@dataclass(frozen=True)
+class Seed:
+    """A seed file read and checked: its exact bytes, digest, and text with LF line ends."""
+
+    path: Path
+    data: bytes
+    text: str
+    had_bom: bool
+    had_crlf: bool
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if head.startswith(_BINARY_MAGIC):
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > max(1, len(head) // 100)
+
+
+def check_seed_bytes(data: bytes, label: str) -> tuple[str, bool, bool]:
+    """Decode and check a seed's bytes; return (text with LF line ends, had BOM, had CRLF)."""
+    if not data:
+        raise SeedError(f"{label}: the file is empty (0 bytes); put the plain text of the source in it")
+    nul = data.find(b"\x00")
+    if nul >= 0 or _looks_binary(data):
+        where = f" (NUL byte at byte offset {nul})" if nul >= 0 else ""
+        raise SeedError(
+            f"{label}: this is a binary file, not plain text{where}; "
+            "a seed must be the plain UTF-8 text of a source"
+        )
+    try:
+        text = data.decode("utf-8", errors="strict")
+    except UnicodeDecodeError as exc:
+        line, column = _position(data, exc.start)
+        bad = data[exc.start : exc.end].hex(" ").upper()
+        raise SeedError(
+            f"{label}:{line}:{column}: not valid UTF-8: byte(s) {bad} at byte offset {exc.start} "
+            f"({exc.reason}); re-save the file as UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8`"
+        ) from None
+    had_bom = text.startswith("\ufeff")
+    if had_bom:
+        text = text[1:]
+    had_crlf = "\r" in text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad_char = _NOT_XML_CHAR.search(text)
+    if bad_char:
+        line = text.count("\n", 0, bad_char.start()) + 1
+        column = bad_char.start() - (text.rfind("\n", 0, bad_char.start()) + 1) + 1
+        raise SeedError(
+            f"{label}:{line}:{column}: character U+{ord(bad_char.group()):04X} is not allowed in XML; "
+            "delete it or replace it with the character it stands for"
+        )
+    if not text.strip():
+        raise SeedError(f"{label}: the file holds only white space; put the plain text of the source in it")
+    return text, had_bom, had_crlf
+
+
+def read_seed(path: Path, label: str | None = None) -> Seed:
+    """Read one seed file; `label` is how the file is named in messages (default: its path)."""
+    label = label or str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SeedError(f"{label}: no such file; check the `source` key in seeds/edition.toml") from None
+    except IsADirectoryError:
+        raise SeedError(f"{label}: is a directory, not a text file") from None
+    text, had_bom, had_crlf = check_seed_bytes(data, label)
+    return Seed(path=path, data=data, text=text, had_bom=had_bom, had_crlf=had_crlf)

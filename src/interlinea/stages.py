@@ -1,0 +1,82 @@
+"""The pipeline's stages, each a small function over the Edition; `build` is the recipe.
+
+seeds/*.txt + seeds/edition.toml --convert--> tei/*.xml --validate--> (publish: later) site/
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from interlinea.convert import convert_text
+from interlinea.diagnostics import Report
+from interlinea.edition import Edition, Text
+from interlinea.errors import SeedError
+from interlinea.seeds import read_seed
+from interlinea.validate import validate_files
+from interlinea.xmlio import serialize, write_atomic
+
+Progress = Callable[[Iterable[Text], str], Iterable[Text]]
+
+
+def _plain(items: Iterable[Text], _label: str) -> Iterable[Text]:
+    return items
+
+
+def read_seeds(edition: Edition, texts: list[Text]) -> None:
+    """Read every selected seed; report all unreadable seeds at once, before anything is written."""
+    problems = []
+    for text in texts:
+        path = edition.seeds_dir / text.entry.source
+        try:
+            text.seed = read_seed(path, label=edition.relative(path))
+        except SeedError as exc:
+            problems.append(exc.message)
+    if problems:
+        raise SeedError("\n".join(problems))
+
+
+def convert(edition: Edition, texts: list[Text], progress: Progress = _plain) -> None:
+    """Convert the selected texts in memory (nothing is written here)."""
+    read_seeds(edition, texts)
+    for text in progress(texts, "convert"):
+        assert text.seed is not None
+        label = edition.relative(edition.seeds_dir / text.entry.source)
+        text.tree = convert_text(text.entry, text.seed, edition.manifest.meta, label=label)
+        text.tei_bytes = serialize(text.tree)
+
+
+def write_tei(edition: Edition, texts: list[Text]) -> list[Path]:
+    """Write the converted TEI; files whose bytes would not change are left untouched."""
+    written = []
+    for text in texts:
+        assert text.tei_bytes is not None
+        path = edition.tei_path(text.id)
+        if not path.exists() or path.read_bytes() != text.tei_bytes:
+            write_atomic(path, text.tei_bytes)
+            written.append(path)
+    return written
+
+
+def stale_tei(edition: Edition, texts: list[Text]) -> list[str]:
+    """The TEI files that differ from what the converter produces now (for `convert --check`)."""
+    stale = []
+    for text in texts:
+        path = edition.tei_path(text.id)
+        if not path.exists():
+            stale.append(f"{edition.relative(path)}: missing; run `interlinea convert`")
+        elif path.read_bytes() != text.tei_bytes:
+            stale.append(f"{edition.relative(path)}: differs from the converter's output; run `interlinea convert`")
+    return stale
+
+
+def validate(edition: Edition, paths: list[Path], tei_all: bool = True) -> Report:
+    return validate_files(paths, label=edition.relative, tei_all=tei_all)
+
+
+def build(edition: Edition, progress: Progress = _plain) -> Report:
+    """The whole job: convert every text, write tei/, validate it."""
+    texts = edition.select()
+    convert(edition, texts, progress)
+    write_tei(edition, texts)
+    return validate(edition, edition.tei_files())

@@ -1,0 +1,81 @@
+"""Reading and writing XML safely and byte-for-byte reproducibly."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from lxml import etree
+
+
+def safe_parser(**options) -> etree.XMLParser:
+    """A parser for untrusted XML: no entity expansion, no DTD loading, no network."""
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, **options
+    )
+
+
+def _is_blank(value: str | None) -> bool:
+    return value is None or not value.strip()
+
+
+def indent(element: etree._Element, level: int = 0, step: str = "  ") -> None:
+    """Indent element-only content; leave mixed content exactly as it is.
+
+    An element is indented only when it has children, no text of its own and no text between its
+    children. lxml's pretty printer would also indent a <p> whose only child is a <ref>, adding white
+    space to the reading text; this never does.
+    """
+    children = [c for c in element if isinstance(c.tag, str)]
+    if not children or len(children) != len(element):
+        return
+    if not _is_blank(element.text) or any(not _is_blank(c.tail) for c in children):
+        return
+    if not _element_only(element):
+        return
+    inner = "\n" + step * (level + 1)
+    element.text = inner
+    for child in children:
+        child.tail = inner
+        indent(child, level + 1, step)
+    children[-1].tail = "\n" + step * level
+
+
+# Elements whose content is text (TEI's paragraph-like and phrase-level elements): never indented,
+# even when they happen to hold only elements, because white space there is part of the text.
+MIXED_CONTENT = {
+    "p", "head", "item", "note", "quote", "q", "signed", "byline", "dateline", "date", "ab", "l", "seg",
+    "title", "name", "persName", "placeName", "orgName", "ref", "label", "hi", "emph", "foreign",
+    "author", "publisher", "resp", "licence", "language", "change", "measure", "idno", "pubPlace",
+    "fw", "term", "salute", "trailer", "desc", "edition", "resp", "textLang",
+}
+
+
+def _element_only(element: etree._Element) -> bool:
+    local = etree.QName(element).localname
+    return local not in MIXED_CONTENT
+
+
+def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
+    """Canonical bytes of a TEI tree: UTF-8, XML declaration, two-space indentation, final newline."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    indent(root)
+    data = etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=True)
+    return data if data.endswith(b"\n") else data + b"\n"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file so that readers see either the old or the new content, never half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
