@@ -179,15 +179,24 @@ class _Checker:
         return start
 
     def line_of_key(self, section: str, key: str) -> int:
-        in_section = False
+        """The line of `key` in the `[section]` table; the table's header line if the key is absent."""
+        header = re.compile(rf"^\[\s*{re.escape(section)}\s*\]\s*(#.*)?$")
+        in_section, header_line = False, 0
         for number, line in enumerate(self.lines, start=1):
             stripped = line.strip()
             if stripped.startswith("["):
-                in_section = stripped == f"[{section}]"
+                in_section = bool(header.match(stripped))
+                if in_section:
+                    header_line = number
                 continue
             if in_section and re.match(rf"^{re.escape(key)}\s*=", stripped):
                 return number
-        return 0
+        return header_line
+
+    def line_of_top_level(self, key: str) -> int:
+        """The line where a top-level key or table `key` is defined."""
+        pattern = re.compile(rf"^\s*(?:{re.escape(key)}\s*=|\[\[?\s*{re.escape(key)}\s*[\].])")
+        return next((n for n, line in enumerate(self.lines, start=1) if pattern.match(line)), 0)
 
     def problem(self, line: int, where: str, message: str) -> None:
         place = f"{self.label}:{line}" if line else self.label
@@ -361,13 +370,16 @@ def load_manifest(path: Path) -> Manifest:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise ManifestError([f"{label}: not valid TOML: {exc}"]) from None
+        place = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        where = f"{label}:{place[1]}:{place[2]}" if place else label
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise ManifestError([f"{where}: not valid TOML: {reason}"]) from None
 
     checker = _Checker(label, raw)
     meta = _edition_meta(data, checker)
     texts = _texts(data, checker, path.parent)
     for key in sorted(set(data) - {"edition", "text"}):
-        checker.problem(0, f"top-level key '{key}'", "unknown; a manifest has [edition] and [[text]] tables")
+        checker.problem(checker.line_of_top_level(key), f"top-level key '{key}'", "unknown; a manifest has [edition] and [[text]] tables")
     if checker.problems:
         raise ManifestError(checker.problems)
     assert meta is not None
@@ -377,7 +389,7 @@ def load_manifest(path: Path) -> Manifest:
 def _edition_meta(data: dict, checker: _Checker) -> EditionMeta | None:
     table = data.get("edition")
     if not isinstance(table, dict):
-        checker.problem(0, "[edition]", "missing table; expected the edition's title, publisher, date and licence")
+        checker.problem(checker.line_of_top_level("edition"), "[edition]", "missing table; expected the edition's title, publisher, date and licence")
         return None
     t = _Table(table, checker, "[edition]", lambda key: checker.line_of_key("edition", key))
     meta = EditionMeta(
@@ -394,16 +406,17 @@ def _edition_meta(data: dict, checker: _Checker) -> EditionMeta | None:
     )
     if "licence_url" not in table:
         checker.problem(checker.line_of_key("edition", "licence"), "[edition]: key 'licence_url'", "missing; expected the licence's URL")
-    if not meta.editors:
-        checker.problem(0, "[edition]: key 'editors'", "missing or empty; name at least one editor responsible for the encoding")
+    if not meta.editors and isinstance(table.get("editors", []), list):
+        checker.problem(checker.line_of_key("edition", "editors"), "[edition]: key 'editors'", "missing or empty; name at least one editor responsible for the encoding")
     t.reject_unknown()
     return meta
 
 
 def _texts(data: dict, checker: _Checker, seeds_dir: Path) -> list[TextEntry]:
     entries = data.get("text")
-    if not isinstance(entries, list) or not entries:
-        checker.problem(0, "[[text]]", "no texts; add one [[text]] table per seed file")
+    if not isinstance(entries, list) or not entries or not all(isinstance(e, dict) for e in entries):
+        what = "no texts" if not entries else "'text' must be [[text]] tables"
+        checker.problem(checker.line_of_top_level("text"), "[[text]]", f"{what}; add one [[text]] table per seed file")
         return []
     texts: list[TextEntry] = []
     seen_ids: dict[str, int] = {}
@@ -414,10 +427,11 @@ def _texts(data: dict, checker: _Checker, seeds_dir: Path) -> list[TextEntry]:
         where = f"text '{text_id}'" if text_id else f"text #{index + 1}"
         t = _Table(table, checker, where, lambda key, i=index: checker.line_of("text", i, key))
         text_id = t.string("id", required=True, expected="a siglum such as 'organise-en'")
+        id_line = checker.line_of("text", index, "id")
         if text_id and not TEXT_ID.match(text_id):
-            checker.problem(header_line, f"{where}: key 'id'", f"'{text_id}' must start with a letter and contain only letters, digits, '-' and '_'")
+            checker.problem(id_line, f"{where}: key 'id'", f"'{text_id}' must start with a letter and contain only letters, digits, '-' and '_'")
         if text_id in seen_ids:
-            checker.problem(header_line, f"{where}: key 'id'", f"duplicate id; also used by text #{seen_ids[text_id]}")
+            checker.problem(id_line, f"{where}: key 'id'", f"duplicate id; also used by text #{seen_ids[text_id]}")
         elif text_id:
             seen_ids[text_id] = index + 1
         source = t.string("source", required=True, expected="a file name in seeds/")
@@ -462,8 +476,10 @@ def _works(table: dict, checker: _Checker, text_index: int, where: str) -> list[
     text_line = checker.line_of("text", text_index)
     works = []
     for n, sub in enumerate(_subtables(table, "work", checker, where, text_line), start=1):
-        line = checker.line_of("text.work", n - 1, after=max(text_line - 1, 0))
-        w = _Table(sub, checker, f"{where}: work {n}", lambda key, ln=line: ln)
+        w = _Table(
+            sub, checker, f"{where}: work {n}",
+            lambda key, i=n - 1: checker.line_of("text.work", i, key, after=max(text_line - 1, 0)),
+        )
         works.append(
             Work(
                 titles=w.titles("title"),
@@ -482,11 +498,14 @@ def _passages(table: dict, checker: _Checker, text_index: int, where: str) -> li
     passages = []
     for n, sub in enumerate(_subtables(table, "passage", checker, where, text_line), start=1):
         line = checker.line_of("text.passage", n - 1, after=max(text_line - 1, 0))
-        p = _Table(sub, checker, f"{where}: passage {n}", lambda key, ln=line: ln)
+        p = _Table(
+            sub, checker, f"{where}: passage {n}",
+            lambda key, i=n - 1: checker.line_of("text.passage", i, key, after=max(text_line - 1, 0)),
+        )
         match = p.string("match", required=True, expected="the first words of the block, as in the seed")
         kind = p.string("kind", expected=f"one of {', '.join(PASSAGE_KINDS)}")
         if kind is not None and kind not in PASSAGE_KINDS:
-            checker.problem(line, f"{where}: passage {n}: key 'kind'", f"'{kind}' is not one of {', '.join(PASSAGE_KINDS)}")
+            checker.problem(p.line_for("kind"), f"{where}: passage {n}: key 'kind'", f"'{kind}' is not one of {', '.join(PASSAGE_KINDS)}")
             kind = None
         lang = p.lang("lang")
         if match and kind is None and lang is None and "kind" not in sub and "lang" not in sub:

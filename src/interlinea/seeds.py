@@ -54,7 +54,8 @@ def _looks_binary(data: bytes) -> bool:
     if head.startswith(_BINARY_MAGIC):
         return True
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return controls > max(1, len(head) // 100)
+    # A few stray control characters are a text problem, reported with their line by the XML check.
+    return controls >= 8 and controls > len(head) // 20
 
 
 def check_seed_bytes(data: bytes, label: str) -> tuple[str, bool, bool]:
@@ -63,7 +64,10 @@ def check_seed_bytes(data: bytes, label: str) -> tuple[str, bool, bool]:
         raise SeedError(f"{label}: the file is empty (0 bytes); put the plain text of the source in it")
     nul = data.find(b"\x00")
     if nul >= 0 or _looks_binary(data):
-        where = f" (NUL byte at byte offset {nul})" if nul >= 0 else ""
+        where = ""
+        if nul >= 0:
+            line, column = _position(data, nul)
+            where = f" (NUL byte at line {line}, column {column}, byte offset {nul})"
         raise SeedError(
             f"{label}: this is a binary file, not plain text{where}; "
             "a seed must be the plain UTF-8 text of a source"
@@ -72,6 +76,8 @@ def check_seed_bytes(data: bytes, label: str) -> tuple[str, bool, bool]:
         text = data.decode("utf-8", errors="strict")
     except UnicodeDecodeError as exc:
         line, column = _position(data, exc.start)
+        if line == 1 and data.startswith(b"\xef\xbb\xbf"):
+            column -= 1  # the byte-order mark is not a character of the text
         bad = data[exc.start : exc.end].hex(" ").upper()
         raise SeedError(
             f"{label}:{line}:{column}: not valid UTF-8: byte(s) {bad} at byte offset {exc.start} "

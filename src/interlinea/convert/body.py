@@ -11,13 +11,14 @@ from __future__ import annotations
 from lxml import etree
 
 from interlinea.convert.classify import WorkBlocks
-from interlinea.convert.patterns import QUOTED, SOCIAL_POST, find_urls, url_target
+from interlinea.convert.patterns import QUOTED, SOCIAL_POST
 from interlinea.convert.segment import Block
+from interlinea import TEI_NS
 from interlinea.convert.tei import XML_LANG, add_inline, add_text, element, sub
 from interlinea.dates import parse_date
 
-# Blocks that belong to the current division wherever they come (TEI's model.global and divTop).
-_APART = {"navigation", "source", "translator"}
+# Elements that count as the content of a division (TEI's model.common and subdivisions).
+_CONTENT = {"p", "list", "cit", "figure", "quote", "div", "ab", "closer", "postscript"}
 
 
 class _WorkBuilder:
@@ -29,7 +30,6 @@ class _WorkBuilder:
         self.container = self.div
         self.sections = 0
         self.citable = 0
-        self.closed: set[int] = set()  # ids of divisions that already have a closer
         self.started = False  # content (not headings) has begun
 
     def cite(self, node: etree._Element, block: Block) -> etree._Element:
@@ -48,19 +48,33 @@ class _WorkBuilder:
         self.container = section
         return section
 
+    def open_division(self) -> etree._Element:
+        """A new division for a heading, or for content that cannot join the current division."""
+        if _has_closer(self.div) or self.div.find(f"{{{TEI_NS}}}postscript") is not None:
+            # After the work's own closer TEI allows only more closers and postscripts.
+            if self.container.tag == f"{{{TEI_NS}}}postscript" and not _has_content(self.container):
+                return self.container
+            self.container = sub(self.div, "postscript")
+            return self.container
+        return self.open_section()
+
+    def finish(self) -> etree._Element:
+        """Close the work: a postscript that got headings but no text keeps them as trailers."""
+        for postscript in self.div.findall(f"{{{TEI_NS}}}postscript"):
+            if not _has_content(postscript):
+                position = self.div.index(postscript)
+                for offset, child in enumerate(postscript):
+                    if child.tag == f"{{{TEI_NS}}}head":
+                        child.tag = f"{{{TEI_NS}}}trailer"
+                    self.div.insert(position + offset, child)
+                self.div.remove(postscript)
+        return self.div
+
     def content_parent(self) -> etree._Element:
-        """Where the next paragraph-like block goes, opening a division or postscript when TEI requires it."""
+        """Where the next paragraph-like block goes."""
         container = self.container
-        if id(container) in self.closed:
-            if container is self.div:
-                # Text after the work's own closer is a postscript (TEI allows nothing else there).
-                last = self.div[-1]
-                if last.tag.endswith("}postscript"):
-                    return last
-                return sub(self.div, "postscript")
-            return self.open_section()
-        if container is self.div and self.sections:
-            return self.open_section()
+        if _has_closer(container) or (container is self.div and self.sections):
+            return self.open_division()
         return container
 
     def add(self, block: Block) -> None:
@@ -74,7 +88,7 @@ class _WorkBuilder:
             heads = [c for c in self.div if c.tag.endswith("}head")]
             head = sub(self.div, "head", type="main" if not heads else "sub")
         else:
-            head = sub(self.open_section(), "head")
+            head = sub(self.open_division(), "head")
         add_inline(head, block.text)
         self.cite(head, block)
 
@@ -87,16 +101,23 @@ class _WorkBuilder:
         container = self.container
         if len(container) and container[-1].tag.endswith("}closer"):
             return container[-1]
-        self.closed.add(id(container))
         return sub(container, "closer")
 
+    def _can_close(self) -> bool:
+        """TEI allows a closer only after some content in its division."""
+        return _has_content(self.container)
+
     def _add_signature(self, block: Block) -> None:
+        if not self._can_close():
+            return self._add_paragraph(block)
         self.started = True
         signed = sub(self._closer(), "signed")
         add_inline(signed, block.text)
         self.cite(signed, block)
 
     def _add_dateline(self, block: Block) -> None:
+        if not self._can_close():
+            return self._add_paragraph(block)
         self.started = True
         dateline = sub(self._closer(), "dateline")
         date = sub(dateline, "date", block.text, when=parse_date(block.text) or "")
@@ -169,6 +190,15 @@ class _WorkBuilder:
             self.cite(item, Block(lines=parts[0][1].lines, lang=block.lang))
 
 
+def _has_content(division: etree._Element) -> bool:
+    return any(isinstance(c.tag, str) and etree.QName(c).localname in _CONTENT for c in division)
+
+
+def _has_closer(division: etree._Element) -> bool:
+    """Whether a division is already closed (signed or dated); state is read from the tree itself."""
+    return any(isinstance(c.tag, str) and c.tag.endswith("}closer") for c in division)
+
+
 def _add_link_part(item: etree._Element, role: str, text: str) -> None:
     if role == "title":
         quoted = QUOTED.match(text)
@@ -185,9 +215,8 @@ def _add_link_part(item: etree._Element, role: str, text: str) -> None:
 def build_body(works: list[WorkBlocks], text_id: str, work_langs: list[str | None], text_lang: str | None) -> etree._Element:
     body = element("body")
     for number, (work, lang) in enumerate(zip(works, work_langs), start=1):
-        if work.separator is not None:
-            # The line that separated two works in the source, kept as drawn there.
-            sub(body, "milestone", unit="work", rend="".join(work.separator.text.split()))
+        for separator in work.separators:
+            _separator(body, separator)
         builder = _WorkBuilder(text_id, number, lang or text_lang)
         blocks = list(work.blocks)
         # Web-page navigation before the first work belongs to the page, not to the work.
@@ -196,10 +225,16 @@ def build_body(works: list[WorkBlocks], text_id: str, work_langs: list[str | Non
             add_inline(fw, blocks.pop(0).text)
         for block in blocks:
             builder.add(block)
+        builder.finish()
         if lang and lang != text_lang:
             builder.div.set(XML_LANG, lang)
         body.append(builder.div)
+        for separator in work.trailing_separators:
+            _separator(body, separator)
     return body
 
 
-__all__ = ["build_body", "find_urls", "url_target"]
+def _separator(body: etree._Element, block: Block) -> None:
+    """The line that separated two works in the source, kept as drawn there."""
+    sub(body, "milestone", unit="work", rend=" ".join(block.text.split()))
+

@@ -38,10 +38,11 @@ APART_KINDS = {"navigation", "source", "translator"}
 
 @dataclass
 class WorkBlocks:
-    """The blocks of one work, and the separator line that preceded it, if any."""
+    """The blocks of one work, and the separator lines around it."""
 
     blocks: list[Block] = field(default_factory=list)
-    separator: Block | None = None
+    separators: list[Block] = field(default_factory=list)  # the separator lines before the work
+    trailing_separators: list[Block] = field(default_factory=list)
 
 
 def _is_title_case(words: list[str]) -> bool:
@@ -199,6 +200,10 @@ def classify(blocks: list[Block], entry: TextEntry, label: str) -> list[WorkBloc
             continue
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         block.kind = _classify_one(block, following, signatures, first=(i == 0))
+    if all(b.kind == "separator" for b in blocks):
+        # A text of separator lines only has nothing to separate: keep the lines as its text.
+        for block in blocks:
+            block.kind = "paragraph"
     works = _split_works(blocks)
     for work in works:
         _mark_work_top(work.blocks)
@@ -210,13 +215,18 @@ def _split_works(blocks: list[Block]) -> list[WorkBlocks]:
     for block in blocks:
         current = works[-1]
         if block.kind == "separator":
-            works.append(WorkBlocks(separator=block))
+            if current.blocks:
+                works.append(WorkBlocks())
+            works[-1].separators.append(block)
             continue
         previous = current.blocks[-1] if current.blocks else None
         if previous is not None and previous.kind in CLOSING_KINDS and block.blank_before >= 2:
             works.append(WorkBlocks())
         works[-1].blocks.append(block)
-    return [w for w in works if w.blocks]
+    if len(works) > 1 and not works[-1].blocks:
+        # Separators after the last work stay where they were, after it.
+        works[-2].trailing_separators.extend(works.pop().separators)
+    return works
 
 
 def _mark_work_top(blocks: list[Block]) -> None:

@@ -1,0 +1,265 @@
+"""The manifest, seeds/edition.toml: every problem names the file, the line, the key and what was expected.
+
+Each case edits one line of a small valid manifest (BASE, line numbers below) and looks for the one
+problem that edit must cause.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from interlinea.cli import main
+from interlinea.errors import ManifestError
+from interlinea.manifest import load_manifest
+
+from conftest import ROOT
+
+# Line numbers matter: the tests look for them in the messages.
+BASE = """\
+[edition]
+id = "test"
+title = "Test edition"
+publisher = "Tests"
+date = 2026-01-01
+licence = "CC-BY-4.0"
+licence_url = "https://creativecommons.org/licenses/by/4.0/"
+editors = [{ name = "Tester" }]
+
+[[text]]
+id = "one"
+source = "a.txt"
+lang = "en"
+title = { en = "One" }
+
+[[text]]
+id = "two"
+source = "b.txt"
+lang = "en"
+title = { en = "Two" }
+"""
+assert BASE.splitlines()[9] == "[[text]]" and BASE.splitlines()[15] == "[[text]]"  # lines 10 and 16
+PASSAGE = '\n[[text.passage]]\nmatch = "Hello"\n'  # appended: its header is line 22, in text 'two'
+
+
+def write(tmp_path: Path, toml: str) -> Path:
+    """tmp_path/seeds/edition.toml holding `toml`, next to the seeds it names."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir(exist_ok=True)
+    for name in ("a.txt", "b.txt"):
+        (seeds / name).write_text("Hello\n\nA paragraph.\n", encoding="utf-8")
+    path = seeds / "edition.toml"
+    path.write_text(toml, encoding="utf-8")
+    return path
+
+
+def edit(old: str, new: str, toml: str = BASE, count: int = 1) -> str:
+    """`toml` with one occurrence of `old` replaced (the replacement must really happen)."""
+    assert old in toml, old
+    return toml.replace(old, new, count)
+
+
+def problems_of(path: Path) -> list[str]:
+    with pytest.raises(ManifestError) as caught:
+        load_manifest(path)
+    assert caught.value.problems, "a ManifestError must list its problems"
+    assert caught.value.message == "\n".join(caught.value.problems)
+    return caught.value.problems
+
+
+def the_problem(path: Path, line: int, *parts: str) -> str:
+    """The one problem located at `path:line:` that mentions every part."""
+    found = [p for p in problems_of(path) if p.startswith(f"{path}:{line}: ") and all(part in p for part in parts)]
+    assert found, f"no problem at line {line} with {parts}; got:\n" + "\n".join(problems_of(path))
+    return found[0]
+
+
+def test_base_manifest_is_valid(tmp_path):
+    """The starting point of every case loads: each problem below comes from its one edit."""
+    manifest = load_manifest(write(tmp_path, BASE))
+    assert [t.id for t in manifest.texts] == ["one", "two"]
+    assert manifest.meta.date == "2026-01-01"
+
+
+def test_the_real_manifest_loads():
+    """The project's own seeds/edition.toml is valid and describes the four texts."""
+    manifest = load_manifest(ROOT / "seeds" / "edition.toml")
+    assert [t.id for t in manifest.texts] == ["organise-it", "organise-en", "pramen-bg", "tir-en-it"]
+    assert manifest.meta.id == "kz2022"
+    tir = manifest.text("tir-en-it")
+    assert [w.lang for w in tir.works] == ["en", "it"]
+    assert [(p.match, p.kind, p.lang) for p in tir.passages] == [("Veicoli militari russi in attesa", "caption", "it")]
+
+
+def test_invalid_toml_names_file_and_line(tmp_path):
+    """A syntax error is reported with the file and the line TOML stopped at."""
+    path = write(tmp_path, edit('lang = "en"', "lang = "))
+    (problem,) = problems_of(path)
+    assert problem.startswith(f"{path}:13:8: not valid TOML")
+
+
+def test_missing_edition_table(tmp_path):
+    """Without [edition] the manifest says so (and what the table holds)."""
+    toml = BASE[BASE.index("[[text]]") :]
+    path = write(tmp_path, toml)
+    (problem,) = problems_of(path)
+    assert problem.startswith(f"{path}: [edition]: missing table")
+    assert "title, publisher, date and licence" in problem
+
+
+EDITION_KEYS = {
+    "id": "expected a short identifier",
+    "title": "expected a string",
+    "publisher": "expected a string",
+    "date": "expected an ISO 8601 date",
+    "licence": "expected the licence of the encoding",
+    "licence_url": "expected the licence's URL",
+    "editors": "name at least one editor",
+}
+ONLY_SUBTITLE = '[edition]\nsubtitle = "Nothing else"\n' + BASE[BASE.index("[[text]]") :]
+
+
+def test_missing_edition_keys_are_all_named(tmp_path):
+    """Every required [edition] key that is missing is named once, with what it should hold."""
+    path = write(tmp_path, ONLY_SUBTITLE)
+    problems = problems_of(path)
+    assert len(problems) == len(EDITION_KEYS)
+    for key, expected in EDITION_KEYS.items():
+        (problem,) = [p for p in problems if f"[edition]: key '{key}'" in p]
+        assert problem.startswith(str(path))
+        assert "missing" in problem and expected in problem
+
+
+def test_missing_edition_keys_name_a_line(tmp_path):
+    """A missing key cannot be pointed at, but its table can: like [[text]], each problem gives a line in [edition]."""
+    path = write(tmp_path, ONLY_SUBTITLE)
+    for problem in problems_of(path):
+        assert re.match(rf"^{re.escape(str(path))}:[12]: \[edition\]", problem), problem
+
+
+WRONG_TYPES = [
+    pytest.param('source = "a.txt"', "source = 42", 12, "text 'one': key 'source'", "expected a file name in seeds/, got a number (42)", id="source-42"),
+    pytest.param("date = 2026-01-01", 'date = "yesterday"', 5, "[edition]: key 'date'", "expected an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), got str 'yesterday'", id="edition-date-yesterday"),
+    pytest.param('lang = "en"', 'date = "yesterday"', 13, "text 'one': key 'date'", "expected an ISO 8601 date", id="text-date-yesterday"),
+    pytest.param("date = 2026-01-01", 'date = "2022-13-45"', 5, "[edition]: key 'date'", "got str '2022-13-45'", id="date-no-such-month"),
+    pytest.param('lang = "en"', 'lang = "english!"', 13, "text 'one': key 'lang'", "'english!' is not a well-formed BCP 47 language tag", id="lang-english!"),
+    pytest.param('title = { en = "One" }', 'title = "plain string"', 14, "text 'one': key 'title'", "got a plain string: say which language it is in", id="title-plain-string"),
+    pytest.param('title = { en = "One" }', 'title = { en_GB = "One" }', 14, "text 'one': key 'title'", "'en_GB' is not a well-formed BCP 47 language tag", id="title-bad-lang"),
+    pytest.param('title = "Test edition"', "title = 42", 3, "[edition]: key 'title'", "expected a string, got a number (42)", id="edition-title-42"),
+    pytest.param('id = "one"', "id = 7", 11, "text #1: key 'id'", "expected a siglum such as 'organise-en', got a number (7)", id="id-7"),
+    pytest.param('licence_url = "https://creativecommons.org/licenses/by/4.0/"', 'licence_url = "creative commons"', 7, "[edition]: key 'licence_url'", "expected an http(s) URL", id="licence-url-not-url"),
+    pytest.param('editors = [{ name = "Tester" }]', 'editors = "Tester"', 8, "[edition]: key 'editors'", "expected an array of { name", id="editors-string"),
+    pytest.param('editors = [{ name = "Tester" }]', 'editors = [{ nom = "Tester" }]', 8, "[edition]: key 'editors'", "item 1: unknown key(s) nom; allowed: name, ref, role", id="editors-unknown-key"),
+    pytest.param('editors = [{ name = "Tester" }]', "editors = []", 8, "[edition]: key 'editors'", "missing or empty", id="editors-empty"),
+]
+
+
+@pytest.mark.parametrize("old, new, line, where, expected", WRONG_TYPES)
+def test_wrong_type_names_line_key_and_expectation(tmp_path, old, new, line, where, expected):
+    """A value of the wrong type or form is reported at its own line, with what was expected."""
+    the_problem(write(tmp_path, edit(old, new)), line, where, expected)
+
+
+UNKNOWN_KEYS = [
+    pytest.param('title = { en = "One" }', 'titel = { en = "One" }', 14, "text 'one': key 'titel'", "title", id="text-titel"),
+    pytest.param('title = "Test edition"', 'titel = "Test edition"', 3, "[edition]: key 'titel'", "title", id="edition-titel"),
+    pytest.param('lang = "en"', 'langauge = "en"', 13, "text 'one': key 'langauge'", "lang", id="text-langauge"),
+]
+
+
+@pytest.mark.parametrize("old, new, line, where, meant", UNKNOWN_KEYS)
+def test_unknown_key_is_reported_with_the_allowed_ones(tmp_path, old, new, line, where, meant):
+    """A typo is caught at its line, and the message lists the keys allowed there (the one meant among them)."""
+    problem = the_problem(write(tmp_path, edit(old, new)), line, where, "unknown key; allowed keys here:")
+    allowed = problem.split("allowed keys here: ")[1].split(", ")
+    assert meant in allowed
+
+
+def test_unknown_top_level_key_names_its_line(tmp_path):
+    """A stray top-level key is named, with its line like every other problem."""
+    path = write(tmp_path, "version = 1\n" + BASE)
+    the_problem(path, 1, "top-level key 'version'", "unknown; a manifest has [edition] and [[text]] tables")
+
+
+TEXT_PROBLEMS = [
+    pytest.param(('id = "two"', 'id = "one"'), 17, "key 'id'", "duplicate id; also used by text #1", id="duplicate-id"),
+    pytest.param(('id = "one"', 'id = "one.two"'), 11, "text 'one.two': key 'id'", "'one.two' must start with a letter and contain only letters, digits, '-' and '_'", id="id-with-dot"),
+    pytest.param(('id = "one"', 'id = "1one"'), 11, "text '1one': key 'id'", "'1one' must start with a letter", id="id-starts-with-digit"),
+    pytest.param(('source = "a.txt"', 'source = "../x.txt"'), 12, "text 'one': key 'source'", "'../x.txt' must be a plain file name inside seeds/, not a path", id="source-is-a-path"),
+    pytest.param(('source = "b.txt"', 'source = "a.txt"'), 18, "text 'two': key 'source'", "'a.txt' is already the source of text 'one'", id="same-source-twice"),
+    pytest.param(('source = "a.txt"', 'source = "nope.txt"'), 12, "text 'one': key 'source'", "no file 'nope.txt' in", id="missing-seed"),
+]
+
+
+@pytest.mark.parametrize("change, line, where, expected", TEXT_PROBLEMS)
+def test_text_entry_problems(tmp_path, change, line, where, expected):
+    """Ids and sources are checked across texts; each problem points at the key's own line."""
+    the_problem(write(tmp_path, edit(*change)), line, where, expected)
+
+
+PASSAGE_PROBLEMS = [
+    pytest.param("", 22, "text 'two': passage 1", "says nothing about the block; give 'kind', 'lang' or both", id="neither-kind-nor-lang"),
+    pytest.param('kind = "bogus"\n', 24, "text 'two': passage 1: key 'kind'", "'bogus' is not one of paragraph, heading, caption", id="unknown-kind"),
+    pytest.param('lang = "Italian"\n', 24, "text 'two': passage 1: key 'lang'", "'Italian' is not a well-formed BCP 47", id="bad-lang"),
+    pytest.param('kind = "heading"\nmood = "grim"\n', 25, "text 'two': passage 1: key 'mood'", "unknown key; allowed keys here: kind, lang, match", id="unknown-key"),
+]
+
+
+@pytest.mark.parametrize("keys, line, where, expected", PASSAGE_PROBLEMS)
+def test_passage_problems(tmp_path, keys, line, where, expected):
+    """A passage must say something valid about its block; problems point at the key's line
+    (a passage that says nothing, at its [[text.passage]] header)."""
+    the_problem(write(tmp_path, BASE + PASSAGE + keys), line, where, expected)
+
+
+def test_all_problems_are_reported_at_once(tmp_path):
+    """Three independent mistakes give three problems in one run, in file order."""
+    toml = edit("date = 2026-01-01", 'date = "yesterday"')
+    toml = edit('source = "a.txt"', "source = 42", toml)
+    toml += PASSAGE + 'kind = "bogus"\n'
+    path = write(tmp_path, toml)
+    problems = problems_of(path)
+    assert len(problems) == 3, problems
+    assert [p.split(": ")[0] for p in problems] == [f"{path}:5", f"{path}:12", f"{path}:24"]
+    assert "key 'date'" in problems[0] and "key 'source'" in problems[1] and "key 'kind'" in problems[2]
+
+
+def test_edition_header_with_a_comment_keeps_lines(tmp_path):
+    """TOML allows a comment after a table header; the keys of [edition] must still be found by line."""
+    toml = edit("[edition]", "[edition]  # the edition as a whole")
+    toml = edit('title = "Test edition"', "title = 42", toml)
+    the_problem(write(tmp_path, toml), 3, "[edition]: key 'title'", "expected a string, got a number (42)")
+
+
+def test_text_as_plain_array_is_a_manifest_error(tmp_path):
+    """`text = [...]` of strings instead of [[text]] tables is the user's mistake: a ManifestError, not a crash."""
+    path = write(tmp_path, 'text = ["a.txt"]\n' + BASE[: BASE.index("[[text]]")])
+    problems = problems_of(path)
+    assert any(str(path) in p and "text" in p for p in problems), problems
+
+
+def test_cli_prints_every_problem_and_exits_1(tmp_path):
+    """Through `interlinea convert`, all problems go to stderr and the exit code is 1; nothing is written."""
+    toml = edit("date = 2026-01-01", 'date = "yesterday"')
+    toml = edit('source = "a.txt"', "source = 42", toml)
+    path = write(tmp_path, toml)
+    result = CliRunner().invoke(main, ["convert", "--edition", str(tmp_path)], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert f"{path}:5: [edition]: key 'date'" in result.stderr
+    assert f"{path}:12: text 'one': key 'source'" in result.stderr
+    assert not (tmp_path / "tei").exists()
+
+
+def test_passage_matching_no_block_is_a_conversion_error(make_edition):
+    """A passage whose `match` is in no block stops the conversion, naming the passage and the seed."""
+    folder = make_edition(
+        {"good": "Good Title\n\nA paragraph.\n", "other": "Other Title\n\nSomewhere, not there.\n"},
+        extra='[[text.passage]]\nmatch = "Nowhere"\nkind = "heading"\n',
+    )
+    result = CliRunner().invoke(main, ["convert", "--edition", str(folder)], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "seeds/001_other.txt: the manifest's passage 'Nowhere' (text 'other') matches no block" in result.stderr
+    assert not (folder / "tei").exists()
