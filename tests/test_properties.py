@@ -12,6 +12,7 @@ from interlinea.errors import SeedError
 from interlinea.manifest import Agent, EditionMeta, TextEntry
 from interlinea.reading import reading_text
 from interlinea.seeds import Seed, check_seed_bytes
+from interlinea.validate import project_schema
 
 META = EditionMeta(
     id="p", title="Property edition", publisher="Tests", date="2026-01-01", licence="CC-BY-4.0",
@@ -61,9 +62,10 @@ def seed_of(text: str) -> Seed:
 @pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed_text())
-def test_any_text_converts_to_valid_tei_keeping_every_word(tei_all, text):
+def test_any_text_converts_to_tei_valid_for_both_schemas_keeping_every_word(tei_all, text):
     tree = convert_text(ENTRY, seed_of(text), META)
     assert reading_text(tree) == " ".join(text.split())
+    assert project_schema("TEI.text").validate(tree), str(project_schema("TEI.text").error_log)
     assert tei_all.validate(tree), str(tei_all.error_log)
 
 

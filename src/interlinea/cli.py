@@ -109,39 +109,46 @@ def convert(ctx: Context, text_ids: tuple[str, ...], check: bool) -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--tei-all", is_flag=True, help="Also validate against the official TEI P5 tei_all schema (about 9 s more).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 when there are any).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
 @common_options
-def validate(ctx: Context, files: tuple[Path, ...], output_format: str) -> None:
-    """Check TEI files: well-formedness and the official TEI P5 tei_all schema.
+def validate(ctx: Context, files: tuple[Path, ...], tei_all: bool, strict: bool, output_format: str) -> None:
+    """Validate TEI files: well-formedness, the project schema, the integrity rules.
 
-    Without FILES, every TEI file of the edition: the texts and the registers in tei/. Prints one line per problem,
-    `file:line:column: rule: message`, then a summary; exit code 1 when there are errors.
+    Without FILES, every TEI file of the edition (texts and registers). With FILES inside an edition,
+    the rest of the edition is read too, so that pointers into other files can be checked. Prints one
+    line per problem, `file:line:column: rule: message`, sorted, then `N files, N errors, N warnings`.
+    Exit code 0 when valid, 1 when not (with --strict, also on warnings), 2 for usage errors.
     """
-    if files:
-        paths = list(files)
-        label = str
-    else:
-        edition = ctx.edition()
-        paths = edition.tei_files()
-        label = edition.relative
-    from interlinea.validate import validate_files
-
-    report = validate_files(paths, label=label)
+    report = _validate_report(ctx, files, tei_all)
+    failed = bool(report.errors or (strict and report.warnings))
     if output_format == "json":
         click.echo(report.as_json(), nl=False)
-        if report.errors:
-            raise ValidationFailed("")
-        return
-    _finish_validation(ctx, report, verb="validate", always_print=True)
+    else:
+        click.echo(report.as_text(), nl=False)
+    if failed:
+        raise ValidationFailed("")
 
 
-def _finish_validation(ctx: Context, report: Report, verb: str, always_print: bool = False) -> None:
-    if report.errors or always_print:
-        click.echo(report.as_text(), nl=False, err=not always_print)
+def _validate_report(ctx: Context, files: tuple[Path, ...], tei_all: bool) -> Report:
+    manifest = ctx.edition_dir / "seeds" / "edition.toml"
+    if not manifest.is_file():
+        if not files:
+            ctx.edition()  # raises: no edition here
+        from interlinea.validate import validate_files
+
+        return validate_files(list(files), label=str, tei_all=tei_all)
+    edition = ctx.edition()
+    return stages.validate(edition, list(files) if files else None, tei_all=tei_all)
+
+
+def _finish_validation(ctx: Context, report: Report, verb: str) -> None:
     if report.errors:
+        click.echo(report.as_text(), nl=False, err=True)
         failing = ", ".join(report.failing_files())
-        raise ValidationFailed(f"{verb}: validation failed for {failing}")
+        raise ValidationFailed(f"{verb}: validation failed for {failing}; nothing was published")
 
 
 @main.command()

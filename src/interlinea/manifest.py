@@ -27,6 +27,7 @@ TEXT_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 BCP47 = re.compile(
     r"^(?:[a-z]{2,3}|[a-z]{5,8})(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?(?:-(?:[A-Za-z0-9]{5,8}|\d[A-Za-z0-9]{3}))*$"
 )
+WORK_REF = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*(\.[1-9][0-9]*)?$")
 PASSAGE_KINDS = (
     "paragraph",
     "heading",
@@ -69,6 +70,8 @@ class Work:
     authors: tuple[Agent, ...] = ()
     lang: str | None = None
     original: Publication | None = None
+    translation_of: str | None = None  # a work reference: "text-id" or "text-id.N"
+    sibling_of: tuple[str, ...] = ()  # works translated from the same original
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,8 @@ class TextEntry:
     date: str | None
     works: tuple[Work, ...]
     passages: tuple[Passage, ...]
+    translation_of: str | None = None
+    sibling_of: tuple[str, ...] = ()
 
     def work_list(self) -> tuple[Work, ...]:
         """The works of this text; a text with no `[[text.work]]` is one work described by the text."""
@@ -105,6 +110,8 @@ class TextEntry:
                 authors=self.authors,
                 lang=self.lang,
                 original=self.publication,
+                translation_of=self.translation_of,
+                sibling_of=self.sibling_of,
             ),
         )
 
@@ -351,6 +358,23 @@ class _Table:
         sub.reject_unknown()
         return publication
 
+    def work_ref(self, key: str) -> str | None:
+        value = self.string(key, expected="a work reference: a text id, or text id and work number ('organise-en.1')")
+        if value is not None and not WORK_REF.match(value):
+            self._fail(key, f"'{value}' is not a work reference; write a text id ('organise-en') or a text id, a dot and a work number ('tir-en-it.2')")
+            return None
+        return value
+
+    def work_refs(self, key: str) -> tuple[str, ...]:
+        self.allowed.add(key)
+        value = self.data.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and WORK_REF.match(v) for v in value):
+            self._fail(key, f"expected an array of work references such as [\"pramen-bg\", \"organise-it.2\"], got {value!r}")
+            return ()
+        return tuple(value)
+
     def reject_unknown(self) -> None:
         for key in sorted(set(self.data) - self.allowed):
             self._fail(key, f"unknown key; allowed keys here: {', '.join(sorted(self.allowed))}")
@@ -458,10 +482,39 @@ def _texts(data: dict, checker: _Checker, seeds_dir: Path) -> list[TextEntry]:
             date=t.date("date"),
             works=tuple(works),
             passages=tuple(passages),
+            translation_of=t.work_ref("translation_of"),
+            sibling_of=t.work_refs("sibling_of"),
         )
         t.reject_unknown()
         texts.append(entry)
+    _check_work_refs(texts, checker)
     return texts
+
+
+def resolve_work_ref(reference: str) -> tuple[str, int]:
+    """("organise-en", 1) for "organise-en" or "organise-en.1"."""
+    text_id, _, number = reference.partition(".")
+    return text_id, int(number or 1)
+
+
+def _check_work_refs(texts: list[TextEntry], checker: _Checker) -> None:
+    """Translation relations must name works that the manifest describes."""
+    works = {entry.id: len(entry.work_list()) for entry in texts}
+    for index, entry in enumerate(texts):
+        for number, work in enumerate(entry.work_list(), start=1):
+            for key, references in (("translation_of", [work.translation_of] if work.translation_of else []), ("sibling_of", work.sibling_of)):
+                for reference in references:
+                    text_id, target = resolve_work_ref(reference)
+                    if text_id not in works:
+                        problem = f"'{reference}' names no text of the manifest (texts: {', '.join(works)})"
+                    elif target > works[text_id]:
+                        problem = f"'{reference}': text '{text_id}' has {works[text_id]} work(s)"
+                    elif (text_id, target) == (entry.id, number):
+                        problem = f"'{reference}' is the work itself"
+                    else:
+                        continue
+                    line = checker.line_of("text", index, key) if not entry.works else checker.line_of("text", index)
+                    checker.problem(line, f"text '{entry.id}': work {number}: key '{key}'", problem)
 
 
 def _subtables(table: dict, key: str, checker: _Checker, where: str, line: int) -> list[dict]:
@@ -487,6 +540,8 @@ def _works(table: dict, checker: _Checker, text_index: int, where: str) -> list[
                 authors=w.agents("authors"),
                 lang=w.lang("lang"),
                 original=w.publication("original"),
+                translation_of=w.work_ref("translation_of"),
+                sibling_of=w.work_refs("sibling_of"),
             )
         )
         w.reject_unknown()

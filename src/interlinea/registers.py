@@ -41,6 +41,8 @@ def empty_register(kind: RegisterKind, edition_title: str, publisher: str) -> et
     sub(publication, "publisher", publisher)
     source = sub(file_desc, "sourceDesc")
     sub(source, "p", "Compiled by the editors from the texts of the edition and verified authority data.")
+    usage = sub(sub(header, "profileDesc"), "langUsage")
+    sub(usage, "language", "English", ident="en")
     body = sub(sub(root, "text"), "body")
     div = sub(body, "div", type="register", subtype=kind.name)
     sub(div, "head", kind.title)

@@ -70,8 +70,16 @@ def stale_tei(edition: Edition, texts: list[Text]) -> list[str]:
     return stale
 
 
-def validate(edition: Edition, paths: list[Path], tei_all: bool = True) -> Report:
-    return validate_files(paths, label=edition.relative, tei_all=tei_all)
+def validate(edition: Edition, paths: list[Path] | None = None, tei_all: bool = False) -> Report:
+    """Validate files of the edition (all by default), with the whole edition as context."""
+    everything = edition.tei_files()
+    return validate_files(
+        everything if paths is None else paths,
+        label=edition.relative,
+        context=everything,
+        seeds_dir=edition.seeds_dir,
+        tei_all=tei_all,
+    )
 
 
 def build(edition: Edition, progress: Progress = _plain) -> Report:
@@ -79,4 +87,4 @@ def build(edition: Edition, progress: Progress = _plain) -> Report:
     texts = edition.select()
     convert(edition, texts, progress)
     write_tei(edition, texts)
-    return validate(edition, edition.tei_files())
+    return validate(edition)

@@ -10,6 +10,7 @@ from lxml import etree
 from interlinea.convert.body import build_body
 from interlinea.convert.classify import classify
 from interlinea.convert.header import build_header
+from interlinea.convert.relations import build_relations
 from interlinea.convert.segment import segment
 from interlinea.convert.tei import XML_LANG, element
 from interlinea.errors import ConversionError
@@ -39,6 +40,9 @@ def convert_text(entry: TextEntry, seed: Seed, meta: EditionMeta, label: str | N
     root.append(build_header(entry, meta, seed, languages, word_count=len(seed.text.split())))
     text = etree.SubElement(root, root.tag.replace("TEI", "text"))
     text.append(build_body(works, entry.id, work_langs, text_lang))
+    relations = build_relations(entry)
+    if relations is not None:
+        root.append(relations)
     return etree.ElementTree(root)
 
 

@@ -1,0 +1,123 @@
+"""The documents being validated, indexed once: identifiers, pointers, and where things are in the files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from lxml import etree
+
+from interlinea import TEI_NS, XML_NS
+from interlinea.diagnostics import Diagnostic, Level
+
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
+NS = {"tei": TEI_NS}
+# Attributes whose values are pointers (space-separated lists of URI references).
+POINTER_ATTRIBUTES = ("ref", "target", "corresp", "active", "passive", "mutual", "source")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+@dataclass
+class Document:
+    path: Path
+    label: str
+    tree: etree._ElementTree
+    source_lines: list[str]
+    report: bool = True  # False for documents loaded only as context for cross-file rules
+
+    @property
+    def root(self) -> etree._Element:
+        return self.tree.getroot()
+
+    def column_of(self, node: etree._Element, attribute: str | None = None) -> int:
+        """1-based column of an element's start tag (or of one of its attributes) on its line."""
+        line_number = node.sourceline or 0
+        if not 0 < line_number <= len(self.source_lines):
+            return 0
+        line = self.source_lines[line_number - 1]
+        local = etree.QName(node).localname
+        start = re.search(rf"<(?:\w+:)?{re.escape(local)}\b", line)
+        if start is None:
+            return 1
+        if attribute is None:
+            return start.start() + 1
+        name = "xml:" + attribute.split("}")[1] if attribute.startswith(f"{{{XML_NS}}}") else attribute
+        found = re.compile(rf"\s{re.escape(name)}\s*=").search(line, start.end())
+        return found.start() + 2 if found else start.start() + 1
+
+    def diagnostic(self, node: etree._Element, rule: str, message: str, level: Level = Level.ERROR, attribute: str | None = None) -> Diagnostic:
+        return Diagnostic(
+            self.label,
+            node.sourceline or 0,
+            self.column_of(node, attribute),
+            rule,
+            message,
+            level=level,
+            xml_id=node.get(XML_ID),
+        )
+
+    def elements(self, local: str) -> list[etree._Element]:
+        return list(self.root.iter(f"{{{TEI_NS}}}{local}"))
+
+    @cached_property
+    def ids(self) -> dict[str, etree._Element]:
+        found: dict[str, etree._Element] = {}
+        for node in self.root.iter():
+            if isinstance(node.tag, str) and node.get(XML_ID) is not None:
+                found.setdefault(node.get(XML_ID), node)
+        return found
+
+    @property
+    def is_register(self) -> bool:
+        return bool(self.root.xpath("tei:text/tei:body/tei:div[@type='register']", namespaces=NS))
+
+    def language_of(self, node: etree._Element) -> str | None:
+        """The language in force at a node (its own xml:lang or the nearest ancestor's)."""
+        for ancestor in [node, *node.iterancestors()]:
+            if ancestor.get(XML_LANG) is not None:
+                return ancestor.get(XML_LANG)
+        return None
+
+
+@dataclass
+class Corpus:
+    """Every document of a validation run, plus the seeds folder for the digest rule."""
+
+    documents: list[Document] = field(default_factory=list)
+    seeds_dir: Path | None = None
+
+    def reported(self) -> list[Document]:
+        return [d for d in self.documents if d.report]
+
+    @cached_property
+    def by_path(self) -> dict[Path, Document]:
+        return {d.path.resolve(): d for d in self.documents}
+
+    def resolve(self, document: Document, pointer: str) -> tuple[Document, etree._Element | None] | None:
+        """The document and element a pointer inside the edition designates.
+
+        None for an external URI (with a scheme); (document, None) when the file exists but the
+        fragment names nothing; raises LookupError when the file is not part of the corpus.
+        """
+        if _SCHEME.match(pointer):
+            return None
+        parts = urlsplit(pointer)
+        if parts.path:
+            target_path = (document.path.parent / unquote(parts.path)).resolve()
+            target = self.by_path.get(target_path)
+            if target is None:
+                raise LookupError(unquote(parts.path))
+        else:
+            target = document
+        if not parts.fragment:
+            return target, target.root
+        return target, target.ids.get(unquote(parts.fragment))
+
+
+def pointers_of(node: etree._Element, attribute: str) -> list[str]:
+    value = node.get(attribute)
+    return value.split() if value else []

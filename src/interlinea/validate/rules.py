@@ -1,0 +1,281 @@
+"""Integrity rules: what a schema cannot check (across files, against the seeds, against authority syntax).
+
+Each rule has an id, a level and a one-line summary, and yields Diagnostics. `RULES` lists them in the
+order they run; the README's table is made from the same list (see tests/test_validate_rules.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from interlinea import TEI_NS
+from interlinea.diagnostics import Diagnostic, Level
+from interlinea.validate.bcp47 import is_well_formed
+from lxml import etree
+
+from interlinea.validate.corpus import NS, POINTER_ATTRIBUTES, XML_ID, XML_LANG, Corpus, Document, pointers_of
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    level: Level
+    summary: str
+    check: Callable[[Corpus], Iterator[Diagnostic]]
+
+
+RULES: list[Rule] = []
+
+
+def rule(rule_id: str, summary: str, level: Level = Level.ERROR):
+    def register(check: Callable[[Corpus], Iterator[Diagnostic]]):
+        RULES.append(Rule(rule_id, level, summary, check))
+        return check
+
+    return register
+
+
+CITABLE = ("head", "p", "item", "cit", "note", "byline", "signed", "dateline", "trailer")
+ENTRY_ELEMENTS = ("person", "place", "org")
+
+
+@rule("id-unique", "every xml:id is unique across the whole edition")
+def id_unique(corpus: Corpus) -> Iterator[Diagnostic]:
+    # Every occurrence of a duplicated id is reported, each naming the others: which one is wrong is
+    # the editor's call.
+    occurrences: dict[str, list[tuple[Document, etree._Element]]] = defaultdict(list)
+    for document in corpus.documents:
+        for node in document.root.iter():
+            if isinstance(node.tag, str) and node.get(XML_ID) is not None:
+                occurrences[node.get(XML_ID)].append((document, node))
+    for xml_id, places in occurrences.items():
+        if len(places) < 2:
+            continue
+        for document, node in places:
+            if not document.report:
+                continue
+            others = ", ".join(f"{d.label}:{n.sourceline}" for d, n in places if n is not node)
+            yield document.diagnostic(
+                node, "id-unique",
+                f"xml:id '{xml_id}' is also used at {others}; every xml:id must be unique in the edition",
+                attribute=XML_ID,
+            )
+
+
+@rule("ref-resolves", "every pointer (@ref, @target, @corresp, @active, @passive, @mutual) into the edition resolves")
+def ref_resolves(corpus: Corpus) -> Iterator[Diagnostic]:
+    for document in corpus.reported():
+        for node in document.root.iter():
+            if not isinstance(node.tag, str):
+                continue
+            for attribute in POINTER_ATTRIBUTES:
+                for pointer in pointers_of(node, attribute):
+                    try:
+                        resolved = corpus.resolve(document, pointer)
+                    except LookupError as missing:
+                        yield document.diagnostic(
+                            node, "ref-resolves",
+                            f"@{attribute} '{pointer}' points to '{missing}', which is not a file of the edition",
+                            attribute=attribute,
+                        )
+                        continue
+                    if resolved is not None and resolved[1] is None:
+                        target, _ = resolved
+                        place = "this file" if target is document else target.label
+                        yield document.diagnostic(
+                            node, "ref-resolves",
+                            f"@{attribute} '{pointer}' points to no element: there is no xml:id "
+                            f"'{pointer.split('#', 1)[1]}' in {place}",
+                            attribute=attribute,
+                        )
+
+
+@rule("lang-syntax", "every xml:lang is a well-formed BCP 47 tag")
+def lang_syntax(corpus: Corpus) -> Iterator[Diagnostic]:
+    for document in corpus.reported():
+        for node in document.root.iter():
+            if isinstance(node.tag, str) and node.get(XML_LANG) is not None and not is_well_formed(node.get(XML_LANG)):
+                yield document.diagnostic(
+                    node, "lang-syntax",
+                    f"xml:lang '{node.get(XML_LANG)}' is not a well-formed BCP 47 tag (e.g. 'en', 'bg', 'sr-Latn', 'zh-Hant-TW')",
+                    attribute=XML_LANG,
+                )
+
+
+@rule("lang-declared", "every language used in the text is declared in profileDesc/langUsage")
+def lang_declared(corpus: Corpus) -> Iterator[Diagnostic]:
+    # langUsage describes the text; the header's own language (the metadata's) is not part of it.
+    for document in corpus.reported():
+        declared = set(document.root.xpath("tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident", namespaces=NS))
+        header = document.root.find(f"{{{TEI_NS}}}teiHeader")
+        for node in document.root.iter():
+            if not isinstance(node.tag, str) or node.get(XML_LANG) is None:
+                continue
+            if header is not None and (node is header or header in node.iterancestors()):
+                continue
+            lang = node.get(XML_LANG)
+            if lang not in declared:
+                listed = ", ".join(sorted(declared)) or "none"
+                yield document.diagnostic(
+                    node, "lang-declared",
+                    f"xml:lang '{lang}' is not declared in langUsage (declared: {listed}); add <language ident=\"{lang}\">",
+                    attribute=XML_LANG,
+                )
+
+
+def _work_of(corpus: Corpus, document, pointer: str):
+    try:
+        resolved = corpus.resolve(document, pointer)
+    except LookupError:
+        return None
+    if resolved is None or resolved[1] is None:
+        return None
+    return resolved
+
+
+@rule("relation-target", "a translation relation points to works (div type=\"work\") of texts of the edition")
+def relation_target(corpus: Corpus) -> Iterator[Diagnostic]:
+    for document in corpus.reported():
+        for relation in document.elements("relation"):
+            for attribute in ("active", "passive", "mutual"):
+                for pointer in pointers_of(relation, attribute):
+                    resolved = _work_of(corpus, document, pointer)
+                    if resolved is None:
+                        continue  # reported by ref-resolves
+                    _, target = resolved
+                    if not (target.tag == f"{{{TEI_NS}}}div" and target.get("type") == "work"):
+                        yield document.diagnostic(
+                            relation, "relation-target",
+                            f"@{attribute} '{pointer}' points to a <{target.tag.split('}')[1]}>, not to a work "
+                            "(div type=\"work\"); a translation relation links whole works",
+                            attribute=attribute,
+                        )
+
+
+@rule("relation-languages", "works linked as translations are in different languages")
+def relation_languages(corpus: Corpus) -> Iterator[Diagnostic]:
+    for document in corpus.reported():
+        for relation in document.elements("relation"):
+            pointers = pointers_of(relation, "mutual") or pointers_of(relation, "active") + pointers_of(relation, "passive")
+            languages = {}
+            for pointer in pointers:
+                resolved = _work_of(corpus, document, pointer)
+                if resolved is not None:
+                    target_document, target = resolved
+                    languages[pointer] = target_document.language_of(target)
+            seen: dict[str, str] = {}
+            for pointer, lang in languages.items():
+                if lang is not None and lang in seen:
+                    yield document.diagnostic(
+                        relation, "relation-languages",
+                        f"'{seen[lang]}' and '{pointer}' are both in '{lang}': a translation is in another "
+                        "language than its original and its siblings",
+                    )
+                elif lang is not None:
+                    seen[lang] = pointer
+
+
+@rule("register-unused", "every register entry is mentioned somewhere or marked <note type=\"kept\">", level=Level.WARNING)
+def register_unused(corpus: Corpus) -> Iterator[Diagnostic]:
+    used: set[tuple[str, str]] = set()
+    for document in corpus.documents:
+        for node in document.root.iter():
+            if not isinstance(node.tag, str):
+                continue
+            for pointer in pointers_of(node, "ref"):
+                try:
+                    resolved = corpus.resolve(document, pointer)
+                except LookupError:
+                    continue
+                if resolved is not None and resolved[1] is not None:
+                    used.add((str(resolved[0].path), resolved[1].get(XML_ID) or ""))
+            if node.get("key"):
+                used.add(("key", node.get("key")))
+    for document in corpus.reported():
+        if not document.is_register:
+            continue
+        for local in ENTRY_ELEMENTS:
+            for entry in document.elements(local):
+                xml_id = entry.get(XML_ID) or ""
+                kept = entry.find(f"{{{TEI_NS}}}note[@type='kept']") is not None
+                if not kept and (str(document.path), xml_id) not in used and ("key", xml_id) not in used:
+                    yield document.diagnostic(
+                        entry, "register-unused",
+                        f"register entry '{xml_id}' is not mentioned in any text; remove it, or keep it on "
+                        "purpose with <note type=\"kept\">why</note>",
+                        level=Level.WARNING,
+                    )
+
+
+AUTHORITY_SYNTAX = {
+    "wikidata": (r"^Q[1-9][0-9]*$", "a Wikidata item id: Q followed by digits, e.g. Q232"),
+    "viaf": (r"^[1-9][0-9]{0,21}$", "a VIAF id: digits"),
+    "geonames": (r"^[1-9][0-9]{0,9}$", "a GeoNames id: digits"),
+}
+
+
+@rule("authority-syntax", "authority identifiers and coordinates have the right syntax and range")
+def authority_syntax(corpus: Corpus) -> Iterator[Diagnostic]:
+    import re
+
+    for document in corpus.reported():
+        for idno in document.elements("idno"):
+            kind = idno.get("type")
+            if kind in AUTHORITY_SYNTAX:
+                pattern, expected = AUTHORITY_SYNTAX[kind]
+                value = (idno.text or "").strip()
+                if not re.match(pattern, value):
+                    yield document.diagnostic(idno, "authority-syntax", f"{kind} identifier '{value}' is not {expected}")
+        for geo in document.elements("geo"):
+            parts = (geo.text or "").split()
+            try:
+                latitude, longitude = (float(p) for p in parts)
+            except ValueError:
+                yield document.diagnostic(geo, "authority-syntax", f"coordinates '{geo.text}' are not 'latitude longitude' in decimal degrees")
+                continue
+            if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+                yield document.diagnostic(
+                    geo, "authority-syntax",
+                    f"coordinates '{geo.text}' are out of range: latitude must be within ±90, longitude within ±180",
+                )
+
+
+@rule("seed-digest", "the seed's SHA-256 in the header matches the seed file")
+def seed_digest(corpus: Corpus) -> Iterator[Diagnostic]:
+    if corpus.seeds_dir is None:
+        return
+    for document in corpus.reported():
+        for bibl in document.root.xpath("tei:teiHeader//tei:sourceDesc/tei:bibl[@type='seed']", namespaces=NS):
+            name_node = bibl.find(f"{{{TEI_NS}}}idno[@type='filename']")
+            digest_node = bibl.find(f"{{{TEI_NS}}}idno[@type='sha256']")
+            if name_node is None or digest_node is None:
+                continue  # the schema requires both
+            seed = corpus.seeds_dir / (name_node.text or "").strip()
+            if not seed.is_file():
+                yield document.diagnostic(name_node, "seed-digest", f"seed file '{name_node.text}' is not in {corpus.seeds_dir}")
+                continue
+            actual = hashlib.sha256(seed.read_bytes()).hexdigest()
+            if actual != (digest_node.text or "").strip():
+                yield document.diagnostic(
+                    digest_node, "seed-digest",
+                    f"the seed {name_node.text} has SHA-256 {actual}, not the one recorded here: the seed changed "
+                    "after conversion; run `interlinea convert` again",
+                )
+
+
+@rule("n-sequence", "citable blocks are numbered 1, 2, 3… through each work", level=Level.WARNING)
+def n_sequence(corpus: Corpus) -> Iterator[Diagnostic]:
+    for document in corpus.reported():
+        for work in document.root.xpath("//tei:div[@type='work']", namespaces=NS):
+            numbered = [n for n in work.iter(*(f"{{{TEI_NS}}}{local}" for local in CITABLE)) if n.get("n") is not None]
+            for position, node in enumerate(numbered, start=1):
+                if node.get("n") != str(position):
+                    yield document.diagnostic(
+                        node, "n-sequence",
+                        f"@n is {node.get('n')}, but this is citable block {position} of its work (blocks are "
+                        "numbered in order through the work); renumber, or reconvert the text",
+                        level=Level.WARNING, attribute="n",
+                    )
