@@ -263,3 +263,24 @@ def test_passage_matching_no_block_is_a_conversion_error(make_edition):
     assert result.exit_code == 1
     assert "seeds/001_other.txt: the manifest's passage 'Nowhere' (text 'other') matches no block" in result.stderr
     assert not (folder / "tei").exists()
+
+
+WORK_REF_PROBLEMS = [
+    pytest.param('translation_of = "nowhere"', "'nowhere' names no text of the manifest", id="unknown-text"),
+    pytest.param('translation_of = "two.3"', "'two.3': text 'two' has 1 work(s)", id="work-out-of-range"),
+    pytest.param('translation_of = "one"', "'one' is the work itself", id="itself"),
+    pytest.param('translation_of = "two.x"', "is not a work reference", id="malformed"),
+    pytest.param('sibling_of = "two"', None, id="sibling-string-accepted"),
+]
+
+
+@pytest.mark.parametrize("line, expected", WORK_REF_PROBLEMS)
+def test_translation_relations_must_name_works_of_the_manifest(tmp_path, line, expected):
+    """translation_of / sibling_of are checked against the texts and works the manifest describes."""
+    path = write(tmp_path, edit('lang = "en"', f'lang = "en"\n{line}'))
+    if expected is None:
+        assert load_manifest(path).texts[0].sibling_of == ("two",)
+        return
+    problems = problems_of(path)
+    assert len(problems) == 1 and expected in problems[0], problems
+    assert ":13:" in problems[0] or ":14:" in problems[0]

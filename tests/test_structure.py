@@ -147,3 +147,14 @@ def test_header_titles_authors_translators(tei):
     assert texts(root, "//tei:titleStmt/tei:respStmt[tei:resp='translation']/tei:name") == ["Demenza HC"]
     langs = root.xpath("//tei:langUsage/tei:language/@ident", namespaces=NS)
     assert langs == ["it", "en"]
+
+
+def test_translation_relations_from_the_manifest(tei):
+    relations = tei["organise-it"].xpath("//tei:standOff/tei:listRelation/tei:relation", namespaces=NS)
+    assert [dict(r.attrib) for r in relations] == [
+        {"name": "translation", "active": "#organise-it.1", "passive": "organise-en.xml#organise-en.1"},
+        {"name": "sibling", "mutual": "#organise-it.2 pramen-bg.xml#pramen-bg.1"},
+    ]
+    (tir,) = tei["tir-en-it"].xpath("//tei:relation", namespaces=NS)
+    assert (tir.get("active"), tir.get("passive")) == ("#tir-en-it.1", "#tir-en-it.2")
+    assert tei["organise-en"].find("tei:standOff", NS) is None
