@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from interlinea.convert.classify import classify
-from interlinea.convert.patterns import find_urls, url_target
+from interlinea.patterns import find_urls, url_target
 from interlinea.convert.segment import is_wrapped, segment
 from interlinea.dates import is_iso_date, parse_date
 from interlinea.manifest import Agent, Passage, TextEntry

@@ -63,10 +63,14 @@ def seed_of(text: str) -> Seed:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed_text())
 def test_any_text_converts_to_tei_valid_for_both_schemas_keeping_every_word(tei_all, text):
-    tree = convert_text(ENTRY, seed_of(text), META)
+    tree = convert_text(ENTRY, seed_of(text), META).tree
     assert reading_text(tree) == " ".join(text.split())
     assert project_schema("TEI.text").validate(tree), str(project_schema("TEI.text").error_log)
     assert tei_all.validate(tree), str(tei_all.error_log)
+    root = tree.getroot()
+    declared = set(root.xpath("//*[local-name()='langUsage']/*/@ident"))
+    used = set(root.xpath("*[local-name()='text']//@xml:lang | @xml:lang"))
+    assert used <= declared, f"xml:lang {used - declared} not declared in langUsage"
 
 
 @settings(max_examples=200, deadline=None)

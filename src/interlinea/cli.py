@@ -152,6 +152,25 @@ def _finish_validation(ctx: Context, report: Report, verb: str) -> None:
 
 
 @main.command()
+@click.argument("text_ids", nargs=-1, metavar="[TEXT_ID]...")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
+@common_options
+def languages(ctx: Context, text_ids: tuple[str, ...], output_format: str) -> None:
+    """Show the language decision for every block, for an editor to review.
+
+    For each block: its xml:id, its kind, what the identifier found and how sure it was, the
+    language the block has in the TEI (with `*` where xml:lang is written on it), and why.
+    Converts in memory; writes nothing.
+    """
+    from interlinea.report import language_report
+
+    edition = ctx.edition()
+    texts = edition.select(text_ids)
+    stages.convert(edition, texts, progress=ctx.progress)
+    click.echo(language_report(texts, output_format), nl=False)
+
+
+@main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 def init(directory: Path, quiet: bool) -> None:

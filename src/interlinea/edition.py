@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from lxml import etree
@@ -10,6 +11,9 @@ from lxml import etree
 from interlinea.errors import EditionNotFound
 from interlinea.manifest import MANIFEST_NAME, Manifest, TextEntry, load_manifest
 from interlinea.seeds import Seed
+
+if TYPE_CHECKING:
+    from interlinea.convert.language import LanguagePlan
 
 
 @dataclass
@@ -20,6 +24,7 @@ class Text:
     seed: Seed | None = None
     tree: etree._ElementTree | None = None
     tei_bytes: bytes | None = None
+    languages: "LanguagePlan | None" = None  # the language decisions of the last conversion
 
     @property
     def id(self) -> str:

@@ -147,6 +147,15 @@ class Manifest:
     def __post_init__(self) -> None:
         object.__setattr__(self, "seeds_dir", self.path.parent)
 
+    def languages(self) -> tuple[str, ...]:
+        """Every language the manifest declares: of texts, works and passages, in order of appearance."""
+        found: list[str] = []
+        for entry in self.texts:
+            for lang in [entry.lang, *(w.lang for w in entry.works), *(p.lang for p in entry.passages)]:
+                if lang and lang not in found:
+                    found.append(lang)
+        return tuple(found)
+
     def text(self, text_id: str) -> TextEntry:
         for entry in self.texts:
             if entry.id == text_id:

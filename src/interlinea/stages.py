@@ -42,7 +42,11 @@ def convert(edition: Edition, texts: list[Text], progress: Progress = _plain) ->
     for text in progress(texts, "convert"):
         assert text.seed is not None
         label = edition.relative(edition.seeds_dir / text.entry.source)
-        text.tree = convert_text(text.entry, text.seed, edition.manifest.meta, label=label)
+        converted = convert_text(
+            text.entry, text.seed, edition.manifest.meta, label=label, edition_languages=edition.manifest.languages()
+        )
+        text.tree = converted.tree
+        text.languages = converted.languages
         text.tei_bytes = serialize(text.tree)
 
 

@@ -1,15 +1,19 @@
 """The convert stage: a plain-text seed and its manifest entry become one TEI document.
 
-segment (lines -> blocks) -> classify (what each block is, where works begin) -> body + header.
+segment (lines -> blocks) -> classify (what each block is, where works begin) -> languages
+(what language each block is in) -> body + header (+ stand-off relations).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from lxml import etree
 
 from interlinea.convert.body import build_body
 from interlinea.convert.classify import classify
 from interlinea.convert.header import build_header
+from interlinea.convert.language import LanguagePlan, plan_languages
 from interlinea.convert.relations import build_relations
 from interlinea.convert.segment import segment
 from interlinea.convert.tei import XML_LANG, element
@@ -18,11 +22,24 @@ from interlinea.manifest import EditionMeta, TextEntry
 from interlinea.seeds import Seed
 
 
-def convert_text(entry: TextEntry, seed: Seed, meta: EditionMeta, label: str | None = None) -> etree._ElementTree:
-    """The TEI document of one text."""
+@dataclass
+class Converted:
+    """A converted text: its TEI tree and the language decisions made on the way (for review)."""
+
+    tree: etree._ElementTree
+    languages: LanguagePlan
+
+
+def convert_text(
+    entry: TextEntry,
+    seed: Seed,
+    meta: EditionMeta,
+    label: str | None = None,
+    edition_languages: tuple[str, ...] = (),
+) -> Converted:
+    """The TEI document of one text. `edition_languages` are the languages the manifest declares."""
     label = label or seed.name
-    blocks = segment(seed.text)
-    works = classify(blocks, entry, label)
+    works = classify(segment(seed.text), entry, label)
     declared = entry.works
     if declared and len(declared) != len(works):
         starts = ", ".join(f"line {w.blocks[0].first_line}" for w in works)
@@ -32,21 +49,15 @@ def convert_text(entry: TextEntry, seed: Seed, meta: EditionMeta, label: str | N
             "after two blank lines that follow a signature, dateline or source note. Adjust the seed "
             "or the [[text.work]] entries."
         )
-    work_langs = [w.lang for w in entry.work_list()] if declared else [entry.lang] * len(works)
-    text_lang = entry.lang or next((lang for lang in work_langs if lang), None) or "und"
-    languages = _languages(text_lang, work_langs, blocks)
+    plan = plan_languages(works, entry, list(edition_languages))
     root = element("TEI", xml_id=entry.id)
-    root.set(XML_LANG, text_lang)
-    root.append(build_header(entry, meta, seed, languages, word_count=len(seed.text.split())))
+    root.set(XML_LANG, plan.text_lang)
+    usage = plan.usage()
+    languages = sorted(usage, key=lambda lang: (lang != plan.text_lang, -usage[lang], lang))
+    root.append(build_header(entry, meta, seed, languages, usage, word_count=len(seed.text.split())))
     text = etree.SubElement(root, root.tag.replace("TEI", "text"))
-    text.append(build_body(works, entry.id, work_langs, text_lang))
+    text.append(build_body(works, entry.id, plan.work_langs, plan.text_lang))
     relations = build_relations(entry)
     if relations is not None:
         root.append(relations)
-    return etree.ElementTree(root)
-
-
-def _languages(text_lang: str, work_langs: list[str | None], blocks) -> list[str]:
-    """Every language used in the text, the main one first."""
-    found = [text_lang] + [lang for lang in work_langs if lang] + [b.lang for b in blocks if b.lang]
-    return list(dict.fromkeys(found))
+    return Converted(etree.ElementTree(root), plan)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from interlinea.convert.classify import WorkBlocks
-from interlinea.convert.patterns import QUOTED, SOCIAL_POST
+from interlinea.patterns import QUOTED, SOCIAL_POST
 from interlinea.convert.segment import Block
 from interlinea import TEI_NS
 from interlinea.convert.tei import XML_LANG, add_inline, add_text, element, sub
@@ -35,10 +35,13 @@ class _WorkBuilder:
     def cite(self, node: etree._Element, block: Block) -> etree._Element:
         """Give a citable block its identifier and number, and its language if it differs."""
         self.citable += 1
-        node.set("{http://www.w3.org/XML/1998/namespace}id", f"{self.text_id}.{self.number}.{self.citable}")
+        xml_id = f"{self.text_id}.{self.number}.{self.citable}"
+        node.set("{http://www.w3.org/XML/1998/namespace}id", xml_id)
         node.set("n", str(self.citable))
+        block.data.setdefault("xml_id", xml_id)
         if block.lang and block.lang != self.lang:
             node.set(XML_LANG, block.lang)
+            block.data["lang_written"] = True
         return node
 
     def open_section(self) -> etree._Element:
@@ -128,6 +131,9 @@ class _WorkBuilder:
     def _add_navigation(self, block: Block) -> None:
         node = sub(self.container, "fw", type="navigation")
         add_inline(node, block.text)
+        if block.lang and block.lang != self.lang:
+            node.set(XML_LANG, block.lang)
+            block.data["lang_written"] = True
 
     def _note(self, block: Block, note_type: str) -> None:
         node = sub(self.container, "note", type=note_type)
@@ -187,7 +193,7 @@ class _WorkBuilder:
                 if position:
                     sub(item, "lb")
                 _add_link_part(item, role, part.text)
-            self.cite(item, Block(lines=parts[0][1].lines, lang=block.lang))
+            self.cite(item, block)
 
 
 def _has_content(division: etree._Element) -> bool:
@@ -221,8 +227,12 @@ def build_body(works: list[WorkBlocks], text_id: str, work_langs: list[str | Non
         blocks = list(work.blocks)
         # Web-page navigation before the first work belongs to the page, not to the work.
         while number == 1 and blocks and blocks[0].kind == "navigation":
+            navigation = blocks.pop(0)
             fw = sub(body, "fw", type="navigation")
-            add_inline(fw, blocks.pop(0).text)
+            add_inline(fw, navigation.text)
+            if navigation.lang and navigation.lang != text_lang:
+                fw.set(XML_LANG, navigation.lang)
+                navigation.data["lang_written"] = True
         for block in blocks:
             builder.add(block)
         builder.finish()

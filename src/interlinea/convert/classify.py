@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from interlinea.convert.patterns import (
+from interlinea.patterns import (
     LABELLED_URL,
     QUOTED,
     SEPARATOR,

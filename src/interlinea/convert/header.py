@@ -143,18 +143,22 @@ def _encoding_desc(header: etree._Element, meta: EditionMeta, seed: Seed) -> Non
     sub(application, "label", "Interlinea")
 
 
-def _profile_desc(header: etree._Element, entry: TextEntry, languages: list[str]) -> None:
+def _profile_desc(header: etree._Element, entry: TextEntry, languages: list[str], usage: dict[str, int]) -> None:
     profile = sub(header, "profileDesc")
     created = entry.date or next((w.original.date for w in entry.work_list() if w.original and w.original.date), None)
     if created:
         creation = sub(profile, "creation")
         sub(creation, "date", created, when=created)
-    usage = sub(profile, "langUsage")
+    usage_element = sub(profile, "langUsage")
     for lang in languages:
-        sub(usage, "language", language_name(lang), ident=lang)
+        language = sub(usage_element, "language", language_name(lang), ident=lang)
+        if lang in usage:
+            language.set("usage", str(usage[lang]))
 
 
-def build_header(entry: TextEntry, meta: EditionMeta, seed: Seed, languages: list[str], word_count: int) -> etree._Element:
+def build_header(
+    entry: TextEntry, meta: EditionMeta, seed: Seed, languages: list[str], usage: dict[str, int], word_count: int
+) -> etree._Element:
     main_lang = languages[0]
     header = element("teiHeader")
     file_desc = sub(header, "fileDesc")
@@ -165,7 +169,7 @@ def build_header(entry: TextEntry, meta: EditionMeta, seed: Seed, languages: lis
     _series_stmt(file_desc, meta)
     _source_desc(file_desc, entry, seed)
     _encoding_desc(header, meta, seed)
-    _profile_desc(header, entry, languages)
+    _profile_desc(header, entry, languages, usage)
     revision = sub(header, "revisionDesc")
     sub(
         revision,

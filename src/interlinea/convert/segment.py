@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from interlinea.convert.patterns import URL, TERMINAL
+from interlinea.patterns import URL, TERMINAL
 
 # A wrapped line is long (short lines are headings, labels and signatures) and stops mid-sentence.
 WRAP_MIN_LENGTH = 60

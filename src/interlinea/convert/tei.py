@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from interlinea import TEI_NS, XML_NS
-from interlinea.convert.patterns import find_urls, url_target
+from interlinea.patterns import find_urls, url_target
 
 XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"

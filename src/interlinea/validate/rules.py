@@ -279,3 +279,44 @@ def n_sequence(corpus: Corpus) -> Iterator[Diagnostic]:
                         "numbered in order through the work); renumber, or reconvert the text",
                         level=Level.WARNING, attribute="n",
                     )
+
+
+# Elements whose language the identifier can judge (neutral blocks such as signatures are left out).
+JUDGED = ("head", "p", "note", "quote", "trailer", "fw")
+MISMATCH_CONFIDENCE = 0.95
+MISMATCH_MIN_LETTERS = 30
+
+
+@rule("lang-mismatch", "a block's xml:lang agrees with what the language identifier finds with high confidence", level=Level.WARNING)
+def lang_mismatch(corpus: Corpus) -> Iterator[Diagnostic]:
+    from interlinea.langid import candidates_for, identify_passage
+
+    # One candidate set for the whole edition, so that one detector (one set of models) serves all files.
+    declared = sorted({
+        ident
+        for document in corpus.documents
+        if not document.is_register
+        for ident in document.root.xpath("tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident", namespaces=NS)
+    })
+    candidates = candidates_for(declared)
+    for document in corpus.reported():
+        if document.is_register:
+            continue
+        body = document.root.find(f"{{{TEI_NS}}}text")
+        if body is None:
+            continue
+        for node in body.iter(*(f"{{{TEI_NS}}}{local}" for local in JUDGED)):
+            text = " ".join("".join(node.itertext()).split())
+            guess = identify_passage(text, candidates, quick=True)
+            if guess.reason not in ("detected", "undeclared") or guess.confidence < MISMATCH_CONFIDENCE:
+                continue
+            if guess.letters < MISMATCH_MIN_LETTERS:
+                continue
+            declared_lang = document.language_of(node) or ""
+            if guess.lang != declared_lang.split("-")[0].lower():
+                yield document.diagnostic(
+                    node, "lang-mismatch",
+                    f"xml:lang is '{declared_lang}' here, but the text reads as '{guess.lang}' "
+                    f"(confidence {guess.confidence:.2f}); correct xml:lang, or keep it if the identifier is wrong",
+                    level=Level.WARNING,
+                )
