@@ -53,6 +53,8 @@ def convert_text(
     root = element("TEI", xml_id=entry.id)
     root.set(XML_LANG, plan.text_lang)
     usage = plan.usage()
+    for lang in [plan.text_lang, *plan.work_langs]:
+        usage.setdefault(lang, 0)  # declared on <TEI> or a work even if no block ended up in it
     languages = sorted(usage, key=lambda lang: (lang != plan.text_lang, -usage[lang], lang))
     root.append(build_header(entry, meta, seed, languages, usage, word_count=len(seed.text.split())))
     text = etree.SubElement(root, root.tag.replace("TEI", "text"))
