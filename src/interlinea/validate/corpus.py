@@ -71,6 +71,11 @@ class Document:
                 found.setdefault(node.get(XML_ID), node)
         return found
 
+    @cached_property
+    def declared_languages(self) -> set[str]:
+        """The languages profileDesc/langUsage declares for the text."""
+        return set(self.root.xpath("tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident", namespaces=NS))
+
     @property
     def is_register(self) -> bool:
         return bool(self.root.xpath("tei:text/tei:body/tei:div[@type='register']", namespaces=NS))

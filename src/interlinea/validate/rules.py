@@ -109,7 +109,7 @@ def lang_syntax(corpus: Corpus) -> Iterator[Diagnostic]:
 def lang_declared(corpus: Corpus) -> Iterator[Diagnostic]:
     # langUsage describes the text; the header's own language (the metadata's) is not part of it.
     for document in corpus.reported():
-        declared = set(document.root.xpath("tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident", namespaces=NS))
+        declared = document.declared_languages
         header = document.root.find(f"{{{TEI_NS}}}teiHeader")
         for node in document.root.iter():
             if not isinstance(node.tag, str) or node.get(XML_LANG) is None:
@@ -292,12 +292,7 @@ def lang_mismatch(corpus: Corpus) -> Iterator[Diagnostic]:
     from interlinea.langid import candidates_for, identify_passage
 
     # One candidate set for the whole edition, so that one detector (one set of models) serves all files.
-    declared = sorted({
-        ident
-        for document in corpus.documents
-        if not document.is_register
-        for ident in document.root.xpath("tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident", namespaces=NS)
-    })
+    declared = sorted({ident for d in corpus.documents if not d.is_register for ident in d.declared_languages})
     candidates = candidates_for(declared)
     for document in corpus.reported():
         if document.is_register:
