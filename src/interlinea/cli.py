@@ -133,15 +133,28 @@ def validate(ctx: Context, files: tuple[Path, ...], tei_all: bool, strict: bool,
 
 
 def _validate_report(ctx: Context, files: tuple[Path, ...], tei_all: bool) -> Report:
-    manifest = ctx.edition_dir / "seeds" / "edition.toml"
-    if not manifest.is_file():
+    edition_dir = _edition_of(ctx.edition_dir, files)
+    if edition_dir is None:
         if not files:
             ctx.edition()  # raises: no edition here
         from interlinea.validate import validate_files
 
         return validate_files(list(files), label=str, tei_all=tei_all)
-    edition = ctx.edition()
+    edition = load_edition(edition_dir)
     return stages.validate(edition, list(files) if files else None, tei_all=tei_all)
+
+
+def _edition_of(edition_dir: Path, files: tuple[Path, ...]) -> Path | None:
+    """The edition to validate in: --edition (or the current folder) if it is one, else the nearest
+    folder above the first FILE that is (so `interlinea validate path/to/tei/x.xml` checks pointers
+    into the rest of that edition from anywhere)."""
+    if (edition_dir / "seeds" / "edition.toml").is_file():
+        return edition_dir
+    if files:
+        for folder in Path(files[0]).resolve().parents:
+            if (folder / "seeds" / "edition.toml").is_file():
+                return folder
+    return None
 
 
 def _finish_validation(ctx: Context, report: Report, verb: str) -> None:
@@ -168,6 +181,26 @@ def languages(ctx: Context, text_ids: tuple[str, ...], output_format: str) -> No
     texts = edition.select(text_ids)
     stages.convert(edition, texts, progress=ctx.progress)
     click.echo(language_report(texts, output_format), nl=False)
+
+
+@main.command()
+@click.argument("text_ids", nargs=-1, metavar="[TEXT_ID]...")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
+@common_options
+def entities(ctx: Context, text_ids: tuple[str, ...], output_format: str) -> None:
+    """Show the persons, places and organisations found in each text.
+
+    For each text: the mentions of each register entry, with the forms they take; then the
+    capitalised words and phrases that no register knows, with counts (candidates for the editor:
+    add them to a register, or ignore them). Converts in memory; writes nothing.
+    """
+    from interlinea.registers import load_registers
+    from interlinea.report import entity_report
+
+    edition = ctx.edition()
+    texts = edition.select(text_ids)
+    stages.convert(edition, texts, progress=ctx.progress)
+    click.echo(entity_report(texts, load_registers(edition.registers_dir), output_format), nl=False)
 
 
 @main.command()

@@ -2,16 +2,25 @@
 
 A register is a TEI document whose body holds one `<div type="register">` with a head and, once it
 has entries, a `<listPerson>`, `<listPlace>` or `<listOrg>`. (TEI does not allow an empty list, so an
-empty register is the division with its head only.)
+empty register is the division with its head only.) Each entry has an xml:id (its key), its names in
+every language with xml:lang (variants and abbreviations marked by @type), authority identifiers
+(`idno type="wikidata"`), coordinates for places (`location/geo`, "latitude longitude") and notes.
+
+The converter reads the registers to tag mentions in the texts: adding an entry, or a name to an
+entry, is enough for its mentions to be tagged at the next conversion.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from lxml import etree
 
+from interlinea import TEI_NS, XML_NS
 from interlinea.convert.tei import XML_LANG, element, sub
+from interlinea.errors import InterlineaError
+from interlinea.xmlio import safe_parser
 
 
 @dataclass(frozen=True)
@@ -19,18 +28,93 @@ class RegisterKind:
     name: str  # file stem in tei/registers/
     list_element: str
     entry_element: str
+    name_element: str
     title: str
+    entity_type: str  # person, place, org
 
 
 REGISTERS = (
-    RegisterKind("persons", "listPerson", "person", "Persons"),
-    RegisterKind("places", "listPlace", "place", "Places"),
-    RegisterKind("organisations", "listOrg", "org", "Organisations"),
+    RegisterKind("persons", "listPerson", "person", "persName", "Persons", "person"),
+    RegisterKind("places", "listPlace", "place", "placeName", "Places", "place"),
+    RegisterKind("organisations", "listOrg", "org", "orgName", "Organisations", "org"),
 )
+KIND_BY_TYPE = {kind.entity_type: kind for kind in REGISTERS}
 
 
-def empty_register(kind: RegisterKind, edition_title: str, publisher: str) -> etree._ElementTree:
+@dataclass(frozen=True)
+class Name:
+    text: str
+    lang: str | None
+    type: str | None = None  # None (a standard name), "variant" or "abbreviation"
+
+
+@dataclass
+class Entry:
+    """One person, place or organisation."""
+
+    id: str
+    kind: RegisterKind
+    names: list[Name] = field(default_factory=list)
+    cert: str | None = None
+
+    @property
+    def pointer(self) -> str:
+        """How a text in tei/ points to this entry."""
+        return f"registers/{self.kind.name}.xml#{self.id}"
+
+    def label(self, lang: str = "en") -> str:
+        """The entry's standard name in `lang`, else in English, else its first name."""
+        for wanted in (lang, "en"):
+            for name in self.names:
+                if name.type is None and name.lang == wanted:
+                    return name.text
+        return self.names[0].text if self.names else self.id
+
+
+@dataclass
+class Registers:
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    def lookup(self, key: str) -> Entry | None:
+        return self.entries.get(key)
+
+    def __iter__(self):
+        return iter(self.entries.values())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def load_registers(directory: Path) -> Registers:
+    """Read tei/registers/*.xml; a missing folder is an edition without registers."""
+    registers = Registers()
+    for kind in REGISTERS:
+        path = directory / f"{kind.name}.xml"
+        if not path.is_file():
+            continue
+        try:
+            tree = etree.parse(str(path), safe_parser())
+        except etree.XMLSyntaxError as exc:
+            raise InterlineaError(f"{path}:{exc.position[0]}: not well-formed XML: {exc.msg}") from None
+        for node in tree.iter(f"{{{TEI_NS}}}{kind.entry_element}"):
+            key = node.get(f"{{{XML_NS}}}id")
+            if not key:
+                raise InterlineaError(f"{path}:{node.sourceline}: <{kind.entry_element}> without xml:id; every entry needs a key")
+            if key in registers.entries:
+                raise InterlineaError(f"{path}:{node.sourceline}: the key '{key}' is already used by another register entry")
+            names = [
+                Name(" ".join((n.text or "").split()), n.get(XML_LANG), n.get("type"))
+                for n in node.findall(f"{{{TEI_NS}}}{kind.name_element}")
+                if (n.text or "").strip()
+            ]
+            registers.entries[key] = Entry(key, kind, names, node.get("cert"))
+    return registers
+
+
+def empty_register(kind: RegisterKind, edition_title: str, publisher: str, languages: tuple[str, ...] = ("en",)) -> etree._ElementTree:
     """A valid TEI register with no entries yet."""
+    from interlinea.convert.header import language_name
+
     root = element("TEI", xml_id=f"register-{kind.name}")
     root.set(XML_LANG, "en")
     header = sub(root, "teiHeader")
@@ -42,8 +126,46 @@ def empty_register(kind: RegisterKind, edition_title: str, publisher: str) -> et
     source = sub(file_desc, "sourceDesc")
     sub(source, "p", "Compiled by the editors from the texts of the edition and verified authority data.")
     usage = sub(sub(header, "profileDesc"), "langUsage")
-    sub(usage, "language", "English", ident="en")
+    for lang in languages:
+        sub(usage, "language", language_name(lang), ident=lang)
     body = sub(sub(root, "text"), "body")
     div = sub(body, "div", type="register", subtype=kind.name)
     sub(div, "head", kind.title)
     return etree.ElementTree(root)
+
+
+def add_entry(
+    register: etree._ElementTree,
+    kind: RegisterKind,
+    key: str,
+    names: list[Name],
+    *,
+    wikidata: str | None = None,
+    geo: tuple[str, str] | None = None,
+    cert: str | None = None,
+    notes: list[tuple[str | None, str]] = (),
+) -> etree._Element:
+    """Append an entry to a register tree (creating its list on the first entry)."""
+    div = register.getroot().find(f".//{{{TEI_NS}}}div[@type='register']")
+    listing = div.find(f"{{{TEI_NS}}}{kind.list_element}")
+    if listing is None:
+        listing = sub(div, kind.list_element)
+    entry = sub(listing, kind.entry_element, xml_id=key)
+    if cert:
+        entry.set("cert", cert)
+    for name in names:
+        node = sub(entry, kind.name_element, name.text)
+        if name.lang:
+            node.set(XML_LANG, name.lang)
+        if name.type:
+            node.set("type", name.type)
+    if geo is not None:
+        # Coordinates are written exactly as the source gives them (no rounding, no reformatting).
+        sub(sub(entry, "location"), "geo", f"{geo[0]} {geo[1]}")
+    if wikidata:
+        sub(entry, "idno", wikidata, type="wikidata")
+    for note_type, text in notes:
+        note = sub(entry, "note", text)
+        if note_type:
+            note.set("type", note_type)
+    return entry

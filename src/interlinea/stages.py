@@ -11,6 +11,8 @@ from pathlib import Path
 from interlinea.convert import convert_text
 from interlinea.diagnostics import Report
 from interlinea.edition import Edition, Text
+from interlinea.entities import Tagger
+from interlinea.registers import load_registers
 from interlinea.errors import SeedError
 from interlinea.seeds import read_seed
 from interlinea.validate import validate_files
@@ -39,11 +41,19 @@ def read_seeds(edition: Edition, texts: list[Text]) -> None:
 def convert(edition: Edition, texts: list[Text], progress: Progress = _plain) -> None:
     """Convert the selected texts in memory (nothing is written here)."""
     read_seeds(edition, texts)
+    registers = load_registers(edition.registers_dir)
+    tagger = Tagger(registers)  # one automaton for the whole run
     for text in progress(texts, "convert"):
         assert text.seed is not None
         label = edition.relative(edition.seeds_dir / text.entry.source)
         converted = convert_text(
-            text.entry, text.seed, edition.manifest.meta, label=label, edition_languages=edition.manifest.languages()
+            text.entry,
+            text.seed,
+            edition.manifest.meta,
+            label=label,
+            edition_languages=edition.manifest.languages(),
+            registers=registers,
+            tagger=tagger,
         )
         text.tree = converted.tree
         text.languages = converted.languages

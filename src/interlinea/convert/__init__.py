@@ -17,8 +17,10 @@ from interlinea.convert.language import LanguagePlan, plan_languages
 from interlinea.convert.relations import build_relations
 from interlinea.convert.segment import segment
 from interlinea.convert.tei import XML_LANG, element
+from interlinea.entities import Tagger
 from interlinea.errors import ConversionError
 from interlinea.manifest import EditionMeta, TextEntry
+from interlinea.registers import Registers
 from interlinea.seeds import Seed
 
 
@@ -36,8 +38,11 @@ def convert_text(
     meta: EditionMeta,
     label: str | None = None,
     edition_languages: tuple[str, ...] = (),
+    registers: Registers | None = None,
+    tagger: Tagger | None = None,
 ) -> Converted:
-    """The TEI document of one text. `edition_languages` are the languages the manifest declares."""
+    """The TEI document of one text. `edition_languages` are the languages the manifest declares;
+    `registers` link authors to their entries, and `tagger` (built from them) tags names in the text."""
     label = label or seed.name
     works = classify(segment(seed.text), entry, label)
     declared = entry.works
@@ -56,9 +61,9 @@ def convert_text(
     for lang in [plan.text_lang, *plan.work_langs]:
         usage.setdefault(lang, 0)  # declared on <TEI> or a work even if no block ended up in it
     languages = sorted(usage, key=lambda lang: (lang != plan.text_lang, -usage[lang], lang))
-    root.append(build_header(entry, meta, seed, languages, usage, word_count=len(seed.text.split())))
+    root.append(build_header(entry, meta, seed, languages, usage, word_count=len(seed.text.split()), registers=registers))
     text = etree.SubElement(root, root.tag.replace("TEI", "text"))
-    text.append(build_body(works, entry.id, plan.work_langs, plan.text_lang))
+    text.append(build_body(works, entry.id, plan.work_langs, plan.text_lang, tagger))
     relations = build_relations(entry)
     if relations is not None:
         root.append(relations)

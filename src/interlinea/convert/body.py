@@ -8,6 +8,8 @@ cited as "organise-en 1.12" and aligned with its translation.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lxml import etree
 
 from interlinea.convert.classify import WorkBlocks
@@ -17,12 +19,16 @@ from interlinea import TEI_NS
 from interlinea.convert.tei import XML_LANG, add_inline, add_text, element, sub
 from interlinea.dates import parse_date
 
+if TYPE_CHECKING:
+    from interlinea.entities import Tagger
+
 # Elements that count as the content of a division (TEI's model.common and subdivisions).
 _CONTENT = {"p", "list", "cit", "figure", "quote", "div", "ab", "closer", "postscript"}
 
 
 class _WorkBuilder:
-    def __init__(self, text_id: str, number: int, lang: str | None):
+    def __init__(self, text_id: str, number: int, lang: str | None, tagger: Tagger | None = None):
+        self.tagger = tagger
         self.text_id = text_id
         self.number = number
         self.lang = lang  # the language the work inherits (set on the div only if it differs)
@@ -80,6 +86,9 @@ class _WorkBuilder:
             return self.open_division()
         return container
 
+    def inline(self, parent: etree._Element, text: str) -> None:
+        add_inline(parent, text, self.tagger)
+
     def add(self, block: Block) -> None:
         handler = getattr(self, f"_add_{block.kind}")
         handler(block)
@@ -92,12 +101,12 @@ class _WorkBuilder:
             head = sub(self.div, "head", type="main" if not heads else "sub")
         else:
             head = sub(self.open_division(), "head")
-        add_inline(head, block.text)
+        self.inline(head, block.text)
         self.cite(head, block)
 
     def _add_byline(self, block: Block) -> None:
         node = sub(self.container, "byline")
-        add_inline(node, block.text)
+        self.inline(node, block.text)
         self.cite(node, block)
 
     def _closer(self) -> etree._Element:
@@ -115,7 +124,7 @@ class _WorkBuilder:
             return self._add_paragraph(block)
         self.started = True
         signed = sub(self._closer(), "signed")
-        add_inline(signed, block.text)
+        self.inline(signed, block.text)
         self.cite(signed, block)
 
     def _add_dateline(self, block: Block) -> None:
@@ -130,14 +139,14 @@ class _WorkBuilder:
 
     def _add_navigation(self, block: Block) -> None:
         node = sub(self.container, "fw", type="navigation")
-        add_inline(node, block.text)
+        self.inline(node, block.text)
         if block.lang and block.lang != self.lang:
             node.set(XML_LANG, block.lang)
             block.data["lang_written"] = True
 
     def _note(self, block: Block, note_type: str) -> None:
         node = sub(self.container, "note", type=note_type)
-        add_inline(node, block.text)
+        self.inline(node, block.text)
         self.cite(node, block)
 
     def _add_source(self, block: Block) -> None:
@@ -149,20 +158,20 @@ class _WorkBuilder:
     def _add_paragraph(self, block: Block) -> None:
         self.started = True
         p = sub(self.content_parent(), "p")
-        add_inline(p, block.text)
+        self.inline(p, block.text)
         self.cite(p, block)
 
     def _add_quote(self, block: Block) -> None:
         self.started = True
         quote = sub(self.content_parent(), "quote")
-        add_inline(quote, block.text)
+        self.inline(quote, block.text)
         self.cite(quote, block)
 
     def _add_caption(self, block: Block) -> None:
         self.started = True
         figure = sub(self.content_parent(), "figure")
         head = sub(figure, "head")
-        add_inline(head, block.text)
+        self.inline(head, block.text)
         self.cite(head, block)
 
     def _add_post(self, block: Block) -> None:
@@ -172,10 +181,12 @@ class _WorkBuilder:
         assert match is not None
         cit = sub(self.content_parent(), "cit", type="socialMedia")
         quote = sub(cit, "quote")
-        add_inline(quote, match["post"])
+        self.inline(quote, match["post"])
         bibl = sub(cit, "bibl")
         add_text(bibl, match["dash"] + " ")
-        sub(bibl, "author", match["who"]).tail = " "
+        author = sub(bibl, "author")
+        self.inline(author, match["who"])
+        author.tail = " "
         sub(bibl, "date", match["date"], when=parse_date(match["date"]) or match["date"])
         self.cite(cit, block)
         if block.lang and block.lang != self.lang:
@@ -192,7 +203,7 @@ class _WorkBuilder:
             for position, (role, part) in enumerate(parts):
                 if position:
                     sub(item, "lb")
-                _add_link_part(item, role, part.text)
+                _add_link_part(item, role, part.text, self.tagger)
             self.cite(item, block)
 
 
@@ -205,31 +216,37 @@ def _has_closer(division: etree._Element) -> bool:
     return any(isinstance(c.tag, str) and c.tag.endswith("}closer") for c in division)
 
 
-def _add_link_part(item: etree._Element, role: str, text: str) -> None:
+def _add_link_part(item: etree._Element, role: str, text: str, tagger: Tagger | None) -> None:
     if role == "title":
         quoted = QUOTED.match(text)
         assert quoted is not None
         inner_start = text.index(quoted["inner"])
         add_text(item, text[:inner_start])
         title = sub(item, "title", level="a")
-        add_inline(title, quoted["inner"])
+        add_inline(title, quoted["inner"], tagger)
         add_text(item, text[inner_start + len(quoted["inner"]) :])
     else:
-        add_inline(item, text)
+        add_inline(item, text, tagger)
 
 
-def build_body(works: list[WorkBlocks], text_id: str, work_langs: list[str | None], text_lang: str | None) -> etree._Element:
+def build_body(
+    works: list[WorkBlocks],
+    text_id: str,
+    work_langs: list[str | None],
+    text_lang: str | None,
+    tagger: Tagger | None = None,
+) -> etree._Element:
     body = element("body")
     for number, (work, lang) in enumerate(zip(works, work_langs), start=1):
         for separator in work.separators:
             _separator(body, separator)
-        builder = _WorkBuilder(text_id, number, lang or text_lang)
+        builder = _WorkBuilder(text_id, number, lang or text_lang, tagger)
         blocks = list(work.blocks)
         # Web-page navigation before the first work belongs to the page, not to the work.
         while number == 1 and blocks and blocks[0].kind == "navigation":
             navigation = blocks.pop(0)
             fw = sub(body, "fw", type="navigation")
-            add_inline(fw, navigation.text)
+            add_inline(fw, navigation.text, tagger)
             if navigation.lang and navigation.lang != text_lang:
                 fw.set(XML_LANG, navigation.lang)
                 navigation.data["lang_written"] = True

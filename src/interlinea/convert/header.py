@@ -7,6 +7,7 @@ from lxml import etree
 from interlinea import __version__
 from interlinea.convert.tei import XML_LANG, element, sub
 from interlinea.manifest import Agent, EditionMeta, Publication, TextEntry, Work
+from interlinea.registers import Registers
 from interlinea.seeds import Seed
 
 # English names of languages the edition is likely to meet; other tags are listed under their code.
@@ -23,14 +24,19 @@ def language_name(tag: str) -> str:
     return LANGUAGE_NAMES.get(tag.split("-")[0], tag)
 
 
-def _agent(parent: etree._Element, local: str, agent: Agent) -> etree._Element:
+def _agent(parent: etree._Element, local: str, agent: Agent, registers: Registers | None = None) -> etree._Element:
+    """An author, translator or editor: @ref to the register entry, or @key when there is none yet."""
     node = sub(parent, local, agent.name)
     if agent.ref:
-        node.set("key", agent.ref)
+        entry = registers.lookup(agent.ref) if registers is not None else None
+        if entry is not None:
+            node.set("ref", entry.pointer)
+        else:
+            node.set("key", agent.ref)
     return node
 
 
-def _title_stmt(file_desc: etree._Element, entry: TextEntry, meta: EditionMeta, main_lang: str) -> None:
+def _title_stmt(file_desc: etree._Element, entry: TextEntry, meta: EditionMeta, main_lang: str, registers: Registers | None) -> None:
     stmt = sub(file_desc, "titleStmt")
     titles = sorted(entry.titles.items(), key=lambda kv: (kv[0] != main_lang, kv[0]))
     for position, (lang, title) in enumerate(titles):
@@ -38,15 +44,15 @@ def _title_stmt(file_desc: etree._Element, entry: TextEntry, meta: EditionMeta, 
         sub(stmt, "title", title, type=kind, xml_lang=lang)
     authors = list(entry.authors) or [a for w in entry.works for a in w.authors]
     for agent in dict.fromkeys(authors):
-        _agent(stmt, "author", agent)
+        _agent(stmt, "author", agent, registers)
     for translator in entry.translators:
         resp = sub(stmt, "respStmt")
         sub(resp, "resp", "translation")
-        _agent(resp, "name", translator)
+        _agent(resp, "name", translator, registers)
     resp = sub(stmt, "respStmt")
     sub(resp, "resp", "TEI encoding")
     for editor in meta.editors:
-        _agent(resp, "name", editor)
+        _agent(resp, "name", editor, registers)
 
 
 def _publication_stmt(file_desc: etree._Element, entry: TextEntry, meta: EditionMeta) -> None:
@@ -61,7 +67,7 @@ def _publication_stmt(file_desc: etree._Element, entry: TextEntry, meta: Edition
     licence.text = f"The encoding is available under the licence {meta.licence}."
 
 
-def _series_stmt(file_desc: etree._Element, meta: EditionMeta) -> None:
+def _series_stmt(file_desc: etree._Element, meta: EditionMeta, registers: Registers | None) -> None:
     stmt = sub(file_desc, "seriesStmt")
     sub(stmt, "title", meta.title, type="main")
     if meta.subtitle:
@@ -69,16 +75,16 @@ def _series_stmt(file_desc: etree._Element, meta: EditionMeta) -> None:
     resp = sub(stmt, "respStmt")
     sub(resp, "resp", "edited by")
     for editor in meta.editors:
-        _agent(resp, "name", editor)
+        _agent(resp, "name", editor, registers)
     sub(stmt, "idno", meta.id, type="edition")
 
 
-def _original_bibl(parent: etree._Element, work: Work, original: Publication, target: str) -> None:
+def _original_bibl(parent: etree._Element, work: Work, original: Publication, target: str, registers: Registers | None) -> None:
     bibl = sub(parent, "bibl", type="original", corresp=f"#{target}")
     if original.title:
         sub(bibl, "title", original.title, level="a")
     for author in work.authors:
-        _agent(bibl, "author", author)
+        _agent(bibl, "author", author, registers)
     if original.publisher:
         sub(bibl, "publisher", original.publisher)
     if original.date:
@@ -89,11 +95,11 @@ def _original_bibl(parent: etree._Element, work: Work, original: Publication, ta
         sub(bibl, "textLang", language_name(original.lang), mainLang=original.lang)
 
 
-def _source_desc(file_desc: etree._Element, entry: TextEntry, seed: Seed) -> None:
+def _source_desc(file_desc: etree._Element, entry: TextEntry, seed: Seed, registers: Registers | None) -> None:
     source = sub(file_desc, "sourceDesc")
     for number, work in enumerate(entry.work_list(), start=1):
         original = work.original or Publication()
-        _original_bibl(source, work, original, f"{entry.id}.{number}")
+        _original_bibl(source, work, original, f"{entry.id}.{number}", registers)
     seed_bibl = sub(source, "bibl", type="seed")
     sub(seed_bibl, "title", "Plain-text transcription (seed file) from which this encoding was made")
     sub(seed_bibl, "idno", seed.name, type="filename")
@@ -157,17 +163,23 @@ def _profile_desc(header: etree._Element, entry: TextEntry, languages: list[str]
 
 
 def build_header(
-    entry: TextEntry, meta: EditionMeta, seed: Seed, languages: list[str], usage: dict[str, int], word_count: int
+    entry: TextEntry,
+    meta: EditionMeta,
+    seed: Seed,
+    languages: list[str],
+    usage: dict[str, int],
+    word_count: int,
+    registers: Registers | None = None,
 ) -> etree._Element:
     main_lang = languages[0]
     header = element("teiHeader")
     file_desc = sub(header, "fileDesc")
-    _title_stmt(file_desc, entry, meta, main_lang)
+    _title_stmt(file_desc, entry, meta, main_lang, registers)
     extent = sub(file_desc, "extent")
     sub(extent, "measure", f"{word_count} words", unit="word", quantity=str(word_count))
     _publication_stmt(file_desc, entry, meta)
-    _series_stmt(file_desc, meta)
-    _source_desc(file_desc, entry, seed)
+    _series_stmt(file_desc, meta, registers)
+    _source_desc(file_desc, entry, seed, registers)
     _encoding_desc(header, meta, seed)
     _profile_desc(header, entry, languages, usage)
     revision = sub(header, "revisionDesc")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lxml import etree
 
 from interlinea import TEI_NS, XML_NS
 from interlinea.patterns import find_urls, url_target
+
+if TYPE_CHECKING:
+    from interlinea.entities import Tagger
 
 XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"
@@ -52,12 +57,24 @@ def add_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def add_inline(parent: etree._Element, text: str) -> None:
-    """Append running text to `parent`, turning each URL into a <ref> that keeps its exact characters."""
+def add_inline(parent: etree._Element, text: str, tagger: Tagger | None = None) -> None:
+    """Append running text to `parent`: each URL becomes a <ref> that keeps its exact characters, and,
+    with a tagger, each name from the registers a persName, placeName or orgName pointing to its entry."""
     position = 0
     for start, end, url in find_urls(text):
-        add_text(parent, text[position:start])
-        ref = sub(parent, "ref", url, target=url_target(url))
-        ref.tail = None
+        _add_names(parent, text[position:start], tagger)
+        sub(parent, "ref", url, target=url_target(url))
         position = end
+    _add_names(parent, text[position:], tagger)
+
+
+def _add_names(parent: etree._Element, text: str, tagger: Tagger | None) -> None:
+    if tagger is None:
+        add_text(parent, text)
+        return
+    position = 0
+    for mention in tagger.find(text):
+        add_text(parent, text[position : mention.start])
+        sub(parent, mention.entry.kind.name_element, mention.surface, ref=mention.entry.pointer)
+        position = mention.end
     add_text(parent, text[position:])
