@@ -11,5 +11,4 @@ Each benchmark is a module `bench.<name>` listed in BENCHMARKS, exposing:
 """
 
 # Names of the benchmark modules, in the order `python -m bench` runs them.
-# A publishing benchmark (time per document) is meant to be added here as "publishing".
-BENCHMARKS = ("validation",)
+BENCHMARKS = ("validation", "publishing")

@@ -18,6 +18,9 @@ from interlinea.edition import Edition, Text, load_edition
 from interlinea.errors import InterlineaError, ValidationFailed
 from interlinea.scaffold import init_edition
 
+# The output formats, in the order they are published (the HTML edition will join the text one).
+FORMATS = ("text",)
+
 
 class Context:
     def __init__(self, edition_dir: Path, quiet: bool):
@@ -70,18 +73,65 @@ def main() -> None:
     """
 
 
-@main.command()
-@common_options
-def build(ctx: Context) -> None:
-    """Convert every seed to TEI, write tei/, and validate it.
+def publish_options(command):
+    """Options of the published editions, shared by `build` and `publish`."""
 
-    The same as `interlinea convert` followed by `interlinea validate`; stops with exit code 1 and
-    names the failing files when validation fails.
+    @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Output folder (default: site/ in the edition).")
+    @click.option("--numbered", is_flag=True, help="Number the citable blocks ([12]) in the text edition.")
+    @click.option("--wrap", type=click.IntRange(min=0), default=0, show_default=True, help="Wrap text lines at N characters (0: no wrapping; URLs are never broken).")
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        return command(*args, **kwargs)
+
+    return wrapper
+
+
+def _publish(ctx: Context, edition: Edition, texts: list[Text], formats: tuple[str, ...], out_dir: Path | None, numbered: bool, wrap: int) -> None:
+    from interlinea.publish import PublishOptions
+
+    target = out_dir if out_dir is not None else edition.root / "site"
+    options = PublishOptions(numbered=numbered, wrap=wrap, edition_url=edition.manifest.meta.url or "")
+    report = stages.publish(edition, texts, formats, target, options, progress=ctx.progress)
+    for path in report.written:
+        ctx.say(f"wrote {path}")
+    for path in report.removed:
+        ctx.say(f"removed {path} (no longer produced)")
+    ctx.say(f"published {len(texts)} texts ({', '.join(formats)}) in {target}: {len(report.written)} files written, {report.up_to_date} up to date")
+
+
+@main.command()
+@publish_options
+@common_options
+def build(ctx: Context, out_dir: Path | None, numbered: bool, wrap: int) -> None:
+    """Convert every seed to TEI, validate it, and publish the editions (site/).
+
+    Stops with exit code 1, naming the failing files, when validation fails: nothing is published
+    then.
     """
     edition = ctx.edition()
     report = stages.build(edition, progress=ctx.progress)
     _finish_validation(ctx, report, verb="build")
-    ctx.say(f"built {len(edition.texts)} TEI files in {edition.relative(edition.tei_dir)}/")
+    ctx.say(f"built {len(edition.texts)} TEI files in {edition.relative(edition.tei_dir)}/ ({report.summary()})")
+    _publish(ctx, edition, edition.texts, tuple(FORMATS), out_dir, numbered, wrap)
+
+
+@main.command()
+@click.argument("text_ids", nargs=-1, metavar="[TEXT_ID]...")
+@click.option("--format", "formats", type=click.Choice(FORMATS), multiple=True, help="Output format (repeatable; default: all).")
+@click.option("--skip-validation", is_flag=True, help="Publish even if the TEI does not validate (for work in progress).")
+@publish_options
+@common_options
+def publish(ctx: Context, text_ids: tuple[str, ...], formats: tuple[str, ...], skip_validation: bool, out_dir: Path | None, numbered: bool, wrap: int) -> None:
+    """Publish the editions from the TEI in tei/ as it is (hand edits included), without converting.
+
+    The TEI is validated first (project schema and integrity rules) unless --skip-validation.
+    """
+    edition = ctx.edition()
+    texts = edition.select(text_ids)
+    if not skip_validation:
+        _finish_validation(ctx, stages.validate(edition), verb="publish")
+    stages.read_tei(edition, texts)
+    _publish(ctx, edition, texts, formats or tuple(FORMATS), out_dir, numbered, wrap)
 
 
 @main.command()

@@ -135,6 +135,7 @@ class EditionMeta:
     subtitle: str | None = None
     pub_place: str | None = None
     description: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -436,6 +437,7 @@ def _edition_meta(data: dict, checker: _Checker) -> EditionMeta | None:
         licence_url=t.url("licence_url") or "",
         editors=t.agents("editors"),
         description=t.string("description"),
+        url=t.url("url"),
     )
     if "licence_url" not in table:
         checker.problem(checker.line_of_key("edition", "licence"), "[edition]: key 'licence_url'", "missing; expected the licence's URL")

@@ -1,12 +1,14 @@
 """The pipeline's stages, each a small function over the Edition; `build` is the recipe.
 
-seeds/*.txt + seeds/edition.toml --convert--> tei/*.xml --validate--> (publish: later) site/
+seeds/*.txt + seeds/edition.toml + tei/registers --convert--> tei/*.xml --validate--> --publish--> site/
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from lxml import etree
 
 from interlinea.convert import convert_text
 from interlinea.diagnostics import Report
@@ -16,7 +18,7 @@ from interlinea.registers import load_registers
 from interlinea.errors import SeedError
 from interlinea.seeds import read_seed
 from interlinea.validate import validate_files
-from interlinea.xmlio import serialize, write_atomic
+from interlinea.xmlio import safe_parser, serialize, write_atomic
 
 Progress = Callable[[Iterable[Text], str], Iterable[Text]]
 
@@ -96,8 +98,32 @@ def validate(edition: Edition, paths: list[Path] | None = None, tei_all: bool = 
     )
 
 
+def read_tei(edition: Edition, texts: list[Text]) -> None:
+    """Read the TEI of texts from tei/ (to publish hand-edited TEI without converting)."""
+    from interlinea.errors import InterlineaError
+
+    problems = []
+    for text in texts:
+        path = edition.tei_path(text.id)
+        try:
+            text.tei_bytes = path.read_bytes()
+            text.tree = etree.ElementTree(etree.fromstring(text.tei_bytes, safe_parser(), base_url=str(path)))
+        except OSError:
+            problems.append(f"{edition.relative(path)}: no such file; run `interlinea convert` first")
+        except etree.XMLSyntaxError as exc:
+            problems.append(f"{edition.relative(path)}:{exc.position[0]}: not well-formed XML: {exc.msg}")
+    if problems:
+        raise InterlineaError("\n".join(problems))
+
+
+def publish(edition: Edition, texts: list[Text], formats, out_dir: Path, options, progress: Progress = _plain):
+    from interlinea.publish import publish as run_publishers
+
+    return run_publishers(edition, texts, formats, out_dir, options, progress)
+
+
 def build(edition: Edition, progress: Progress = _plain) -> Report:
-    """The whole job: convert every text, write tei/, validate it."""
+    """Convert every text, write tei/, validate it (the CLI publishes when the report has no errors)."""
     texts = edition.select()
     convert(edition, texts, progress)
     write_tei(edition, texts)

@@ -1,0 +1,97 @@
+"""Publishing benchmark: stylesheet compile time, then time per document and per KB of TEI, per format.
+
+Measured in-process, through the same Publisher classes `interlinea publish` uses, so that compiling
+(once per run) is apart from transforming (once per output); and once end to end, as a user runs it,
+for peak memory. Every format in interlinea.publish.PUBLISHERS is measured the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.corpus import Corpus, generate
+from bench.measure import Row, measure, say
+from bench.validation import _interlinea
+
+TITLE = "Publishing: stylesheet compile time, time per document and per KB of TEI"
+TARGET_PER_DOCUMENT_MS = 100.0
+TARGETS = [
+    f"publishing a text (all its outputs) takes under {TARGET_PER_DOCUMENT_MS:.0f} ms per document once the stylesheet is compiled",
+]
+
+
+def _texts(edition_root: Path):
+    from interlinea import stages
+    from interlinea.edition import load_edition
+
+    edition = load_edition(edition_root)
+    stages.read_tei(edition, edition.texts)
+    return edition, edition.texts
+
+
+def _format_rows(name: str, corpus: Corpus, repeats: int) -> list[Row]:
+    from interlinea.publish import PUBLISHERS, PublishOptions
+
+    edition, texts = _texts(corpus.root)
+    kilobytes = sum(len(t.tei_bytes) for t in texts) / 1000
+    with tempfile.TemporaryDirectory(prefix="interlinea-bench-site-") as out:
+        started = time.perf_counter()
+        publisher = PUBLISHERS[name](edition, Path(out), PublishOptions(wrap=72))
+        compile_s = time.perf_counter() - started
+        timings = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            for text in texts:
+                for output in publisher.outputs(text):
+                    publisher.render(text, output)
+            timings.append(time.perf_counter() - started)
+    seconds = statistics.median(timings)
+    per_document_ms = 1000 * seconds / len(texts)
+    per_kb_ms = 1000 * seconds / kilobytes
+    return [
+        Row(f"compile {name} stylesheet", corpus.label, 0, 0.0, compile_s, note="once per run"),
+        Row(
+            f"publish {name} (in-process)", corpus.label, len(texts), kilobytes / 1000, seconds,
+            target_s=TARGET_PER_DOCUMENT_MS * len(texts) / 1000,
+            note=f"{per_document_ms:.1f} ms/document, {per_kb_ms:.2f} ms/KB of TEI",
+        ),
+    ]
+
+
+def _end_to_end_row(corpus: Corpus, repeats: int) -> Row:
+    with tempfile.TemporaryDirectory(prefix="interlinea-bench-site-") as out:
+        # Each run starts from an empty output folder: otherwise every run after the first would
+        # measure an incremental build with nothing to do.
+        site = Path(out) / "site"
+        publish = _interlinea() + ["publish", "--quiet", "--skip-validation", "--wrap", "72", "--edition", str(corpus.root), "--out", str(site)]
+        command = ["sh", "-c", f'rm -rf "{site}" && exec "$@"', "sh", *publish]
+        m = measure(command, corpus.root, repeats, f"interlinea publish ({corpus.label})")
+    problem = None if m.exit_codes == {0} else (m.warmup.stderr.strip().splitlines() or ["failed"])[0]
+    texts = len(list((corpus.root / "tei").glob("*.xml")))
+    return Row(
+        "interlinea publish (end to end)", corpus.label, texts, corpus.megabytes(), m.median_seconds, m.max_rss_mib,
+        failed=problem is not None, note=problem or "start-up, compile and all outputs",
+    )
+
+
+def run(options: argparse.Namespace) -> list[Row]:
+    from interlinea.publish import PUBLISHERS
+
+    edition = options.edition.resolve()
+    rows: list[Row] = []
+    seed = Corpus(edition, "seed edition")
+    for name in PUBLISHERS:
+        rows += _format_rows(name, seed, options.repeats)
+    rows.append(_end_to_end_row(seed, options.repeats))
+    with tempfile.TemporaryDirectory(prefix="interlinea-bench-") as tmp:
+        target = Path(tmp) / "edition"
+        say(f"generating the {options.scale}x corpus in {target}")
+        large = generate(edition, target, options.scale)
+        for name in PUBLISHERS:
+            rows += _format_rows(name, large, 1)
+        rows.append(_end_to_end_row(large, 1))
+    return rows

@@ -1,0 +1,117 @@
+"""Running XSLT 3.0 with saxonche: each stylesheet compiled once per run, errors mapped to the TEI.
+
+A stylesheet that meets something it does not handle stops with an xsl:message naming the element by
+its XPath (`path()`); the runner turns that path into the line of the TEI file, so that the error reads
+like every other Interlinea error: `tei/x.xml:88: the text stylesheet does not handle <hi> …`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+
+from interlinea.errors import InterlineaError
+
+
+class PublishError(InterlineaError):
+    """A stylesheet failed on a TEI file; nothing half-written is left behind."""
+
+
+@cache
+def _processor():
+    from saxonche import PySaxonProcessor
+
+    return PySaxonProcessor(license=False)
+
+
+@contextmanager
+def _native_stderr():
+    """Capture what Saxon's native code prints on file descriptor 2 (its own error report)."""
+    captured = {"text": ""}
+    with tempfile.TemporaryFile(mode="w+b") as sink:
+        saved = os.dup(2)
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield captured
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            sink.seek(0)
+            captured["text"] = sink.read().decode("utf-8", errors="replace")
+
+
+_PATH = re.compile(r"(/Q\{[^}]*\}[\w.-]+\[\d+\])+")
+
+
+def line_of_path(tree: etree._ElementTree, path: str) -> int:
+    """The line of the element an XPath 3.1 `path()` names (Q{ns}local[n] steps), or 0."""
+    steps = re.findall(r"Q\{([^}]*)\}([\w.-]+)\[(\d+)\]", path)
+    node = tree.getroot()
+    if not steps or etree.QName(node).localname != steps[0][1]:
+        return 0
+    for namespace, local, position in steps[1:]:
+        children = [c for c in node if isinstance(c.tag, str) and c.tag == (f"{{{namespace}}}{local}" if namespace else local)]
+        index = int(position) - 1
+        if index >= len(children):
+            return node.sourceline or 0
+        node = children[index]
+    return node.sourceline or 0
+
+
+class Stylesheet:
+    """One compiled XSLT 3.0 stylesheet, reused for every document of a run."""
+
+    def __init__(self, path: Path):
+        from saxonche import PySaxonApiError
+
+        self.path = path
+        processor = _processor()
+        compiler = processor.new_xslt30_processor()
+        with _native_stderr() as report:
+            try:
+                self.executable = compiler.compile_stylesheet(stylesheet_file=str(path))
+            except PySaxonApiError as exc:
+                self.executable = None
+                error = f"{path}: the stylesheet does not compile: {exc}\n{report['text'].strip()}"
+        if self.executable is None:
+            raise PublishError(error)
+        self.executable.set_save_xsl_message(True)
+
+    def transform(self, tree: etree._ElementTree, label: str, parameters: dict[str, object]) -> str:
+        """Apply the stylesheet to a parsed TEI document; `label` names it in errors."""
+        from saxonche import PySaxonApiError
+
+        processor = _processor()
+        executable = self.executable
+        executable.clear_parameters()
+        executable.clear_xsl_messages()
+        for name, value in parameters.items():
+            executable.set_parameter(name, _xdm(processor, value))
+        document = processor.parse_xml(xml_text=etree.tostring(tree, encoding="unicode"))
+        with _native_stderr() as report:
+            try:
+                return executable.transform_to_string(xdm_node=document)
+            except PySaxonApiError as exc:
+                failure = exc
+        messages = executable.get_xsl_messages()
+        text = " ".join(getattr(m, "string_value", str(m)) for m in messages) if messages is not None else ""
+        detail = text or str(failure).strip() or report["text"].strip().splitlines()[0]
+        path = _PATH.search(detail)
+        line = line_of_path(tree, path.group()) if path else 0
+        detail = re.sub(r"Q\{[^}]*\}", "", detail)  # /Q{tei-ns}TEI[1]/… reads as /TEI[1]/…
+        where = f"{label}:{line}" if line else label
+        raise PublishError(f"{where}: {self.path.parent.name}/{self.path.name}: {detail}")
+
+
+def _xdm(processor, value: object):
+    if isinstance(value, bool):
+        return processor.make_boolean_value(value)
+    if isinstance(value, int):
+        return processor.make_integer_value(value)
+    return processor.make_string_value(str(value))

@@ -1,0 +1,238 @@
+"""The publishing stage and the plain-text edition: lossless, deterministic, golden, laid out, safe."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from interlinea import TEI_NS, publish as publishing, stages
+from interlinea.cli import main
+from interlinea.edition import load_edition
+from interlinea.publish import PUBLISHERS, Output, Publisher, PublishOptions
+from interlinea.xmlio import write_atomic
+
+from conftest import ROOT
+
+GOLDEN = ROOT / "tests" / "golden" / "text"
+RULE = "=" * 72
+
+
+def published(edition_dir: Path, *args: str) -> Path:
+    result = CliRunner().invoke(main, ["publish", "--quiet", "--edition", str(edition_dir), *args])
+    assert result.exit_code == 0, result.stderr
+    return edition_dir / "site" / "text"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The seed edition published with the default options, once for the module."""
+    target = tmp_path_factory.mktemp("published") / "edition"
+    shutil.copytree(ROOT / "seeds", target / "seeds")
+    shutil.copytree(ROOT / "tei", target / "tei")
+    return published(target)
+
+
+def reading_text(content: str) -> str:
+    """The reading text of a text edition: what follows the header's rule, numbers removed."""
+    body = content.split(RULE + "\n", 1)[1]
+    body = re.sub(r"(?m)^(\s*)\[\d+\] ", r"\1", body)
+    return " ".join(body.split())
+
+
+TEXTS = ["organise-it", "organise-en", "pramen-bg", "tir-en-it"]
+
+
+@pytest.mark.parametrize("text_id", TEXTS)
+def test_the_reading_text_keeps_every_word_of_the_seed(site, text_id):
+    edition = load_edition(ROOT)
+    seed = (ROOT / "seeds" / edition.manifest.text(text_id).source).read_text(encoding="utf-8")
+    got = reading_text((site / f"{text_id}.txt").read_text(encoding="utf-8"))
+    expected = " ".join(seed.split())
+    if got != expected:
+        diff = difflib.unified_diff(expected.split(), got.split(), "seed", "text edition", lineterm="", n=2)
+        pytest.fail("\n".join(list(diff)[:40]))
+
+
+@pytest.mark.parametrize("text_id", TEXTS)
+def test_golden_text_edition(site, text_id, accept):
+    """The text edition of each seed, reviewed in diffs; `make golden` accepts a change."""
+    produced = (site / f"{text_id}.txt").read_text(encoding="utf-8")
+    golden = GOLDEN / f"{text_id}.txt"
+    if accept:
+        write_atomic(golden, produced.encode("utf-8"))
+    expected = golden.read_text(encoding="utf-8") if golden.exists() else ""
+    if produced != expected:
+        diff = difflib.unified_diff(expected.splitlines(), produced.splitlines(), str(golden), "produced", lineterm="")
+        pytest.fail("text edition differs from its golden file; review, then `make golden`:\n" + "\n".join(list(diff)[:60]))
+
+
+def test_golden_numbered_and_wrapped(edition_copy, accept):
+    out = published(edition_copy, "--numbered", "--wrap", "72", "tir-en-it")
+    for name in ("tir-en-it.txt", "tir-en-it.2.it.txt"):
+        produced = (out / name).read_text(encoding="utf-8")
+        golden = GOLDEN / name.replace(".txt", ".numbered-72.txt")
+        if accept:
+            write_atomic(golden, produced.encode("utf-8"))
+        assert produced == golden.read_text(encoding="utf-8"), f"differs from {golden.name}; review, then `make golden`"
+
+
+def test_one_file_per_work_for_a_text_in_two_languages(site):
+    assert sorted(p.name for p in site.glob("tir-en-it*")) == ["tir-en-it.1.en.txt", "tir-en-it.2.it.txt", "tir-en-it.txt"]
+    assert not list(site.glob("organise-it.*.txt")), "a text whose works share one language gets no part files"
+    english = (site / "tir-en-it.1.en.txt").read_text(encoding="utf-8")
+    italian = (site / "tir-en-it.2.it.txt").read_text(encoding="utf-8")
+    assert "Language:         English (en)" in english and "The uprising in Kazakhstan" in english
+    assert "L’insurrezione esplosa" not in english
+    assert "Language:         Italian (it)" in italian and "L’insurrezione esplosa" in italian
+    assert "tir-en-it 2." in italian  # the citation names the part
+
+
+def test_header_block(site):
+    header = (site / "organise-it.txt").read_text(encoding="utf-8").split(RULE)[0]
+    assert header.startswith("Giù le mani dal Kazakhstan; Il colonialismo del XXI secolo\n")
+    for field in ("Authors:", "Translators:      Demenza HC", "Source:", "Language:         Italian (it, 97%); English (en, 3%)",
+                  "Cite as:", "Licence:", "https://creativecommons.org/licenses/by/4.0/", "Transcribed from: 000_53bed44b13b481fb.txt"):
+        assert field in header
+    assert "https://organisemagazine.org.uk/2022/01/06/hands-off-kazakhstan-international" in header
+
+
+def test_plain_text_conventions(site):
+    for path in site.glob("*.txt"):
+        data = path.read_bytes()
+        assert b"\r" not in data and data.endswith(b"\n") and not data.endswith(b"\n\n")
+        text = data.decode("utf-8")
+        assert "registers/" not in text and "<" not in text and "xml:id" not in text
+        assert "\n\n\n" not in text
+
+
+def test_layout_of_quotes_lists_and_closers(site):
+    text = (site / "organise-it.txt").read_text(encoding="utf-8")
+    assert "\n    Massive protests across Kazakhstan" in text
+    assert "\n    — Liveuamap (@Liveuamap) January 4, 2022\n" in text
+    assert "\n  Primo comunicato: https://avtonom.org/news/kazahstan-vyshel-na-ulicy-policiya-bezhit\n" in text
+    assert "\n  Pramen\n\n  CrimethInc\n  https://crimethinc.com/" in text
+    assert "\n———————————————————————————————–\n" in text
+    tir = (site / "tir-en-it.txt").read_text(encoding="utf-8")
+    assert "\nJanuary 10, 2022\nTendenza Internazionalista Rivoluzionaria\n" in tir
+    assert "\n    Veicoli militari russi" in tir
+
+
+@pytest.mark.parametrize("width", [40, 72])
+def test_wrapping_never_breaks_a_url_and_keeps_every_word(edition_copy, width):
+    out = published(edition_copy, "--wrap", str(width), "--numbered")
+    for text_id in TEXTS:
+        content = (out / f"{text_id}.txt").read_text(encoding="utf-8")
+        tei = etree.parse(str(edition_copy / "tei" / f"{text_id}.xml"))
+        for ref in tei.iter(f"{{{TEI_NS}}}ref"):
+            if ref.getparent().tag != f"{{{TEI_NS}}}bibl":
+                assert ref.text in content, f"URL broken: {ref.text}"
+        body = content.split(RULE + "\n", 1)[1]
+        for line in body.splitlines():
+            assert len(line) <= width or len(line.split()) == 1 or re.match(r"^\s*(\[\d+\] )?\S+$", line), line
+        seed = (edition_copy / "seeds" / load_edition(edition_copy).manifest.text(text_id).source).read_text(encoding="utf-8")
+        assert reading_text(content) == " ".join(seed.split())
+
+
+def test_publishing_twice_gives_the_same_bytes(edition_copy, tmp_path):
+    runner = CliRunner()
+    for name in ("a", "b"):
+        result = runner.invoke(main, ["publish", "-q", "--edition", str(edition_copy), "--out", str(tmp_path / name)])
+        assert result.exit_code == 0
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert files_a == files_b and len(files_a) == 7
+    for relative in files_a:
+        assert (tmp_path / "a" / relative).read_bytes() == (tmp_path / "b" / relative).read_bytes()
+
+
+def test_publish_uses_hand_edited_tei_without_converting(edition_copy):
+    path = edition_copy / "tei" / "pramen-bg.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Ние, от своя страна", "Ние, от наша страна"), encoding="utf-8")
+    out = published(edition_copy, "pramen-bg")
+    assert "Ние, от наша страна" in (out / "pramen-bg.txt").read_text(encoding="utf-8")
+
+
+def test_a_stylesheet_error_names_the_file_and_element_and_leaves_nothing_half_written(edition_copy):
+    good = published(edition_copy)
+    before = {p.name: p.read_bytes() for p in good.glob("*.txt")}
+    path = edition_copy / "tei" / "pramen-bg.xml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines) if 'xml:id="pramen-bg.1.3"' in line)
+    lines[number] = lines[number].replace("Токаев", "<hi>Токаев</hi>", 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["publish", "--skip-validation", "--edition", str(edition_copy)])
+    assert result.exit_code == 1
+    assert f"tei/pramen-bg.xml:{number + 1}:" in result.stderr
+    assert "does not handle <hi>" in result.stderr and "pramen-bg.1.3" in result.stderr
+    assert "/TEI[1]/text[1]/body[1]/div[1]/p[3]/persName[1]/hi[1]" in result.stderr
+    after = {p.name: p.read_bytes() for p in good.glob("*.txt")}
+    assert after == before, "a failed run must not leave changed or partial files"
+    assert not list(good.glob(".*.tmp"))
+
+
+def test_validation_runs_before_publishing(edition_copy):
+    path = edition_copy / "tei" / "pramen-bg.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace("<p ", "<p rend='x' ", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["publish", "--edition", str(edition_copy)])
+    assert result.exit_code == 1 and "validation failed for tei/pramen-bg.xml" in result.stderr
+    assert not (edition_copy / "site").exists()
+
+
+def test_each_stylesheet_is_compiled_once_per_run(edition_copy, monkeypatch):
+    compiled = []
+    original = publishing.text.Stylesheet.__init__
+
+    def counting(self, path):
+        compiled.append(path)
+        original(self, path)
+
+    monkeypatch.setattr(publishing.text.Stylesheet, "__init__", counting)
+    published(edition_copy, "--wrap", "60")
+    assert len(compiled) == 1
+
+
+class ShoutPublisher(Publisher):
+    """A second format, made in the test: it plugs in beside the text one without touching it."""
+
+    format = "shout"
+
+    def outputs(self, text):
+        return [Output(Path(self.format) / f"{text.id}.txt")]
+
+    def render(self, text, output):
+        return text.tree.getroot().get("{http://www.w3.org/XML/1998/namespace}id").upper().encode() + b"\n"
+
+
+def test_a_new_format_plugs_in_with_the_same_interface(edition_copy, monkeypatch):
+    monkeypatch.setitem(PUBLISHERS, "shout", ShoutPublisher)
+    edition = load_edition(edition_copy)
+    stages.read_tei(edition, edition.texts)
+    report = stages.publish(edition, edition.texts, ("text", "shout"), edition_copy / "site", PublishOptions())
+    assert (edition_copy / "site" / "shout" / "pramen-bg.txt").read_text() == "PRAMEN-BG\n"
+    assert (edition_copy / "site" / "text" / "pramen-bg.txt").is_file()
+    assert len(report.written) == 6 + 4  # text: 4 texts and the 2 parts of tir-en-it; shout: 4
+    again = stages.publish(edition, edition.texts, ("text", "shout"), edition_copy / "site", PublishOptions())
+    assert again.written == [] and again.up_to_date == 8
+
+
+def test_outputs_no_longer_produced_are_removed(edition_copy):
+    out = published(edition_copy)
+    manifest = edition_copy / "seeds" / "edition.toml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text[: text.index("# --- 003")], encoding="utf-8")
+    result = CliRunner().invoke(main, ["publish", "--skip-validation", "--edition", str(edition_copy)])
+    assert result.exit_code == 0, result.stderr
+    assert not list(out.glob("tir-en-it*")) and (out / "organise-it.txt").exists()
+    assert "removed" in result.stderr
+
+
+def test_build_publishes_after_validating(edition_copy):
+    result = CliRunner().invoke(main, ["build", "--edition", str(edition_copy)])
+    assert result.exit_code == 0, result.stderr
+    assert (edition_copy / "site" / "text" / "organise-en.txt").is_file()

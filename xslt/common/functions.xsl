@@ -1,0 +1,113 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Format-neutral functions: what a text is called, who made it, which languages it is in, how to cite
+  it. Every output format (text, HTML) builds its own layout on these.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:il="urn:interlinea:xslt"
+  exclude-result-prefixes="#all">
+
+  <!-- The language in force at a node. -->
+  <xsl:function name="il:lang" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="string(($node/ancestor-or-self::*[@xml:lang][1]/@xml:lang, 'und')[1])"/>
+  </xsl:function>
+
+  <!-- A language's name as the text's header gives it (langUsage), else its code. -->
+  <xsl:function name="il:language-name" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="ident" as="xs:string"/>
+    <xsl:sequence select="(normalize-space($tei/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[@ident = $ident]), $ident)[.][1]"/>
+  </xsl:function>
+
+  <!-- "A", "A and B", "A, B and C". -->
+  <xsl:function name="il:and-list" as="xs:string">
+    <xsl:param name="items" as="xs:string*"/>
+    <xsl:sequence select="
+      if (count($items) le 1) then string($items[1])
+      else string-join($items[position() lt last()], ', ') || ' and ' || $items[last()]"/>
+  </xsl:function>
+
+  <!-- The text's titles, the main one (in the text's language) first. -->
+  <xsl:function name="il:titles" as="element(tei:title)*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+  </xsl:function>
+
+  <xsl:function name="il:main-title" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="normalize-space(il:titles($tei)[1])"/>
+  </xsl:function>
+
+  <!-- A work's own title: its main head, else the title of its original, else its number. -->
+  <xsl:function name="il:work-title" as="xs:string">
+    <xsl:param name="div" as="element(tei:div)"/>
+    <xsl:variable name="tei" select="$div/ancestor::tei:TEI[1]"/>
+    <xsl:variable name="original" select="$tei//tei:sourceDesc/tei:bibl[@type = 'original'][@corresp = '#' || $div/@xml:id]"/>
+    <xsl:sequence select="(normalize-space(string-join($div/tei:head[1]//text(), '')), normalize-space($original/tei:title), 'Part ' || $div/@n)[.][1]"/>
+  </xsl:function>
+
+  <xsl:function name="il:authors" as="xs:string*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author ! normalize-space(.)"/>
+  </xsl:function>
+
+  <xsl:function name="il:translators" as="xs:string*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt[tei:resp = 'translation']/tei:name ! normalize-space(.)"/>
+  </xsl:function>
+
+  <xsl:function name="il:editors" as="xs:string*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:seriesStmt/tei:respStmt/tei:name ! normalize-space(.)"/>
+  </xsl:function>
+
+  <!-- One original publication, as a line: publisher, "title", date, URL (language). -->
+  <xsl:function name="il:original" as="xs:string">
+    <xsl:param name="bibl" as="element(tei:bibl)"/>
+    <xsl:sequence select="string-join((
+        il:and-list($bibl/tei:author ! normalize-space(.))[.],
+        $bibl/tei:title ! ('“' || normalize-space(.) || '”'),
+        $bibl/tei:publisher[not(. = $bibl/tei:author)] ! normalize-space(.),
+        $bibl/tei:date ! normalize-space(.),
+        $bibl/tei:ref ! normalize-space(.),
+        $bibl/tei:textLang ! ('in ' || normalize-space(.))
+      ), ', ')"/>
+  </xsl:function>
+
+  <!-- The canonical citation of a text, or of one of its works. -->
+  <xsl:function name="il:citation" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="div" as="element(tei:div)?"/>
+    <xsl:variable name="series" select="$tei/tei:teiHeader/tei:fileDesc/tei:seriesStmt"/>
+    <xsl:variable name="publication" select="$tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
+    <xsl:variable name="siglum" select="string($publication/tei:idno[@type = 'siglum'])"/>
+    <xsl:variable name="translators" select="il:translators($tei)"/>
+    <xsl:sequence select="string-join((
+        il:sentence(il:and-list(il:authors($tei))),
+        '“' || il:sentence(if ($div) then il:work-title($div) else il:main-title($tei)) || '”',
+        if (exists($translators)) then 'Translated by ' || il:and-list($translators) || '.' else (),
+        'In ' || normalize-space($series/tei:title[@type = 'main']) || ', edited by ' || il:and-list(il:editors($tei)) || '.',
+        normalize-space($publication/tei:publisher) || ', ' || substring(string($publication/tei:date/@when), 1, 4) || '.',
+        $siglum || (if ($div) then ' ' || $div/@n else '') || '.',
+        if ($edition-url) then $edition-url else ()
+      ), ' ')"/>
+  </xsl:function>
+
+  <!-- A phrase ending as a sentence: a full stop added unless it already ends with . ! or ? -->
+  <xsl:function name="il:sentence" as="xs:string">
+    <xsl:param name="phrase" as="xs:string"/>
+    <xsl:sequence select="if (matches($phrase, '[.!?…]$')) then $phrase else $phrase || '.'"/>
+  </xsl:function>
+
+  <!-- The nearest identifier above a node, to say where a problem is. -->
+  <xsl:function name="il:where" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="id" select="$node/ancestor-or-self::*[@xml:id][1]/@xml:id"/>
+    <xsl:sequence select="path($node) || (if ($id) then ' (in ' || $id || ')' else '')"/>
+  </xsl:function>
+
+</xsl:stylesheet>
