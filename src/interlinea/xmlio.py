@@ -48,7 +48,7 @@ MIXED_CONTENT = {
     "p", "head", "item", "note", "quote", "q", "signed", "byline", "dateline", "date", "ab", "l", "seg",
     "title", "name", "persName", "placeName", "orgName", "ref", "label", "hi", "emph", "foreign",
     "author", "publisher", "resp", "licence", "language", "change", "measure", "idno", "pubPlace",
-    "fw", "term", "salute", "trailer", "desc", "edition", "resp", "textLang",
+    "fw", "term", "salute", "trailer", "desc", "edition", "textLang", "geo",
 }
 
 
