@@ -457,7 +457,6 @@ def _texts(data: dict, checker: _Checker, seeds_dir: Path) -> list[TextEntry]:
     seen_ids: dict[str, int] = {}
     seen_sources: dict[str, str] = {}
     for index, table in enumerate(entries):
-        header_line = checker.line_of("text", index)
         text_id = table.get("id") if isinstance(table.get("id"), str) else None
         where = f"text '{text_id}'" if text_id else f"text #{index + 1}"
         t = _Table(table, checker, where, lambda key, i=index: checker.line_of("text", i, key))

@@ -26,6 +26,8 @@ def parse_document(path: Path, label: str, report: bool = True) -> tuple[Documen
     """Parse one file; a syntax error becomes a diagnostic at the parser's line and column."""
     try:
         data = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Diagnostic(label, 0, 0, "io", "no such file; `interlinea convert` makes the TEI of the texts")]
     except OSError as exc:
         return None, [Diagnostic(label, 0, 0, "io", f"cannot read the file: {exc.strerror}")]
     try:
