@@ -244,13 +244,12 @@ def entities(ctx: Context, text_ids: tuple[str, ...], output_format: str) -> Non
     capitalised words and phrases that no register knows, with counts (candidates for the editor:
     add them to a register, or ignore them). Converts in memory; writes nothing.
     """
-    from interlinea.registers import load_registers
     from interlinea.report import entity_report
 
     edition = ctx.edition()
     texts = edition.select(text_ids)
     stages.convert(edition, texts, progress=ctx.progress)
-    click.echo(entity_report(texts, load_registers(edition.registers_dir), output_format), nl=False)
+    click.echo(entity_report(texts, edition.registers, output_format), nl=False)
 
 
 @main.command()

@@ -14,6 +14,7 @@ from interlinea.seeds import Seed
 
 if TYPE_CHECKING:
     from interlinea.convert.language import LanguagePlan
+    from interlinea.registers import Registers
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Edition:
     root: Path
     manifest: Manifest
     texts: list[Text] = field(default_factory=list)
+    registers: "Registers | None" = None  # read by the convert stage, once per run
 
     @property
     def seeds_dir(self) -> Path:

@@ -43,7 +43,7 @@ def read_seeds(edition: Edition, texts: list[Text]) -> None:
 def convert(edition: Edition, texts: list[Text], progress: Progress = _plain) -> None:
     """Convert the selected texts in memory (nothing is written here)."""
     read_seeds(edition, texts)
-    registers = load_registers(edition.registers_dir)
+    registers = edition.registers = load_registers(edition.registers_dir)
     tagger = Tagger(registers)  # one automaton for the whole run
     for text in progress(texts, "convert"):
         assert text.seed is not None

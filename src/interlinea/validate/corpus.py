@@ -88,6 +88,19 @@ class Document:
         return None
 
 
+@dataclass(frozen=True)
+class Link:
+    """One pointer of one attribute, resolved once for every rule that needs it."""
+
+    document: Document
+    node: etree._Element
+    attribute: str
+    pointer: str
+    missing_file: str | None  # the file named, when it is not part of the corpus
+    target: Document | None  # None for an external URI or a missing file
+    element: etree._Element | None  # None when the fragment names nothing
+
+
 @dataclass
 class Corpus:
     """Every document of a validation run, plus the seeds folder for the digest rule."""
@@ -101,6 +114,25 @@ class Corpus:
     @cached_property
     def by_path(self) -> dict[Path, Document]:
         return {d.path.resolve(): d for d in self.documents}
+
+    @cached_property
+    def links(self) -> list[Link]:
+        """Every pointer in every document, resolved (once per validation run)."""
+        found = []
+        for document in self.documents:
+            for node in document.root.iter():
+                if not isinstance(node.tag, str):
+                    continue
+                for attribute in POINTER_ATTRIBUTES:
+                    for pointer in pointers_of(node, attribute):
+                        try:
+                            resolved = self.resolve(document, pointer)
+                        except LookupError as missing:
+                            found.append(Link(document, node, attribute, pointer, str(missing), None, None))
+                            continue
+                        target, element = resolved if resolved is not None else (None, None)
+                        found.append(Link(document, node, attribute, pointer, None, target, element))
+        return found
 
     def resolve(self, document: Document, pointer: str) -> tuple[Document, etree._Element | None] | None:
         """The document and element a pointer inside the edition designates.

@@ -16,7 +16,7 @@ from interlinea.diagnostics import Diagnostic, Level
 from interlinea.validate.bcp47 import is_well_formed
 from lxml import etree
 
-from interlinea.validate.corpus import NS, POINTER_ATTRIBUTES, XML_ID, XML_LANG, Corpus, Document, pointers_of
+from interlinea.validate.corpus import NS, XML_ID, XML_LANG, Corpus, Document, pointers_of
 
 
 @dataclass(frozen=True)
@@ -67,30 +67,17 @@ def id_unique(corpus: Corpus) -> Iterator[Diagnostic]:
 
 @rule("ref-resolves", "every pointer (@ref, @target, @corresp, @active, @passive, @mutual) into the edition resolves")
 def ref_resolves(corpus: Corpus) -> Iterator[Diagnostic]:
-    for document in corpus.reported():
-        for node in document.root.iter():
-            if not isinstance(node.tag, str):
-                continue
-            for attribute in POINTER_ATTRIBUTES:
-                for pointer in pointers_of(node, attribute):
-                    try:
-                        resolved = corpus.resolve(document, pointer)
-                    except LookupError as missing:
-                        yield document.diagnostic(
-                            node, "ref-resolves",
-                            f"@{attribute} '{pointer}' points to '{missing}', which is not a file of the edition",
-                            attribute=attribute,
-                        )
-                        continue
-                    if resolved is not None and resolved[1] is None:
-                        target, _ = resolved
-                        place = "this file" if target is document else target.label
-                        yield document.diagnostic(
-                            node, "ref-resolves",
-                            f"@{attribute} '{pointer}' points to no element: there is no xml:id "
-                            f"'{pointer.split('#', 1)[1]}' in {place}",
-                            attribute=attribute,
-                        )
+    for link in corpus.links:
+        if not link.document.report:
+            continue
+        if link.missing_file is not None:
+            message = f"points to '{link.missing_file}', which is not a file of the edition"
+        elif link.target is not None and link.element is None:
+            place = "this file" if link.target is link.document else link.target.label
+            message = f"points to no element: there is no xml:id '{link.pointer.split('#', 1)[1]}' in {place}"
+        else:
+            continue
+        yield link.document.diagnostic(link.node, "ref-resolves", f"@{link.attribute} '{link.pointer}' {message}", attribute=link.attribute)
 
 
 @rule("lang-syntax", "every xml:lang is a well-formed BCP 47 tag")
@@ -180,20 +167,12 @@ def relation_languages(corpus: Corpus) -> Iterator[Diagnostic]:
 
 @rule("register-unused", "every register entry is mentioned somewhere or marked <note type=\"kept\">", level=Level.WARNING)
 def register_unused(corpus: Corpus) -> Iterator[Diagnostic]:
-    used: set[tuple[str, str]] = set()
-    for document in corpus.documents:
-        for node in document.root.iter():
-            if not isinstance(node.tag, str):
-                continue
-            for pointer in pointers_of(node, "ref"):
-                try:
-                    resolved = corpus.resolve(document, pointer)
-                except LookupError:
-                    continue
-                if resolved is not None and resolved[1] is not None:
-                    used.add((str(resolved[0].path), resolved[1].get(XML_ID) or ""))
-            if node.get("key"):
-                used.add(("key", node.get("key")))
+    used = {
+        (str(link.target.path), link.element.get(XML_ID) or "")
+        for link in corpus.links
+        if link.attribute == "ref" and link.element is not None
+    }
+    used |= {("key", node.get("key")) for document in corpus.documents for node in document.root.iter() if isinstance(node.tag, str) and node.get("key")}
     for document in corpus.reported():
         if not document.is_register:
             continue
