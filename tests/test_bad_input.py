@@ -87,7 +87,7 @@ def test_bad_seed_leaves_existing_tei_untouched(make_edition):
     folder = make_edition({"good": GOOD, "bad": "Bad Title\n\nFine for now.\n"})
     assert convert(folder).exit_code == 0
     before = snapshot(folder)
-    assert before is not None and set(before) == {"good.xml", "bad.xml"}
+    assert before is not None and set(before) == {"good.xml", "bad.xml", ".interlinea-record.json"}
     # The good seed changes (its TEI would change), the other becomes unreadable.
     (folder / "seeds" / "000_good.txt").write_text(GOOD + "\nA new paragraph.\n", encoding="utf-8")
     (folder / "seeds" / "001_bad.txt").write_bytes(b"Bad Title\n\ncaff\xe9\n")

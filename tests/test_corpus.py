@@ -11,7 +11,7 @@ from lxml import etree
 from interlinea import TEI_NS, XML_NS, stages
 from interlinea.edition import load_edition
 from interlinea.reading import reading_text
-from interlinea.xmlio import write_atomic
+from interlinea.tei_store import TEIStore, digest
 
 from conftest import ROOT
 
@@ -48,7 +48,7 @@ def test_committed_tei_matches_the_converter(seed_edition, text_id, accept):
     text = _text(seed_edition, text_id)
     path = seed_edition.tei_path(text_id)
     if accept:
-        write_atomic(path, text.tei_bytes)
+        TEIStore(path.parent).write({path: text.tei_bytes}, force=True)
     committed = path.read_text(encoding="utf-8") if path.exists() else ""
     produced = text.tei_bytes.decode("utf-8")
     if committed != produced:
@@ -57,6 +57,15 @@ def test_committed_tei_matches_the_converter(seed_edition, text_id, accept):
             "tei/ differs from the converter's output; review and accept with `make golden`:\n"
             + "\n".join(list(diff)[:60])
         )
+
+
+def test_committed_record_knows_every_tei_file(seed_edition):
+    """tei/.interlinea-record.json lists the digest of each committed text, so that a fresh clone
+    can tell a hand edit from the converter's output."""
+    store = TEIStore(seed_edition.tei_dir)
+    for text_id in TEXT_IDS:
+        path = seed_edition.tei_path(text_id)
+        assert store.record.get(path.name) == [digest(path.read_bytes())], f"{path.name}: run `make golden`"
 
 
 @pytest.mark.slow

@@ -16,6 +16,7 @@ from interlinea import __version__, stages
 from interlinea.diagnostics import Report
 from interlinea.edition import Edition, Text, load_edition
 from interlinea.errors import InterlineaError, ValidationFailed
+from interlinea.lock import edition_lock
 from interlinea.scaffold import init_edition
 
 # The output formats, in the order they are published (the HTML edition will join the text one).
@@ -86,10 +87,27 @@ def publish_options(command):
     return wrapper
 
 
+def edit_options(command):
+    """What to do with TEI files edited by hand, shared by `build` and `convert`."""
+
+    @click.option("--keep-edited", is_flag=True, help="Keep TEI files edited by hand as they are (and validate and publish them) instead of stopping.")
+    @click.option("--force", is_flag=True, help="Regenerate TEI files even where they were edited by hand (the edits are lost).")
+    @functools.wraps(command)
+    def wrapper(*args, keep_edited: bool, force: bool, **kwargs):
+        if keep_edited and force:
+            raise click.UsageError("--keep-edited and --force contradict each other; give one of them")
+        return command(*args, keep_edited=keep_edited, force=force, **kwargs)
+
+    return wrapper
+
+
 def _publish(ctx: Context, edition: Edition, texts: list[Text], formats: tuple[str, ...], out_dir: Path | None, numbered: bool, wrap: int) -> None:
     from interlinea.publish import PublishOptions
+    from interlinea.xmlio import remove_temporaries
 
     target = out_dir if out_dir is not None else edition.root / "site"
+    for name in formats:
+        remove_temporaries(target / name)
     options = PublishOptions(numbered=numbered, wrap=wrap, edition_url=edition.manifest.meta.url or "")
     report = stages.publish(edition, texts, formats, target, options, progress=ctx.progress)
     for path in report.written:
@@ -100,19 +118,25 @@ def _publish(ctx: Context, edition: Edition, texts: list[Text], formats: tuple[s
 
 
 @main.command()
+@edit_options
 @publish_options
 @common_options
-def build(ctx: Context, out_dir: Path | None, numbered: bool, wrap: int) -> None:
+def build(ctx: Context, out_dir: Path | None, numbered: bool, wrap: int, keep_edited: bool, force: bool) -> None:
     """Convert every seed to TEI, validate it, and publish the editions (site/).
 
     Stops with exit code 1, naming the failing files, when validation fails: nothing is published
-    then.
+    then. A TEI file edited by hand is never overwritten: the build stops, naming it, unless
+    --keep-edited (publish it as it is) or --force (regenerate it) says what to do.
     """
     edition = ctx.edition()
-    report = stages.build(edition, progress=ctx.progress)
-    _finish_validation(ctx, report, verb="build")
-    ctx.say(f"built {len(edition.texts)} TEI files in {edition.relative(edition.tei_dir)}/ ({report.summary()})")
-    _publish(ctx, edition, edition.texts, tuple(FORMATS), out_dir, numbered, wrap)
+    with edition_lock(edition.root):
+        report = stages.build(edition, progress=ctx.progress, force=force, keep_edited=keep_edited)
+        _finish_validation(ctx, report, verb="build")
+        kept = [t.id for t in edition.texts if t.edited]
+        if kept:
+            ctx.say(f"kept {len(kept)} TEI files edited by hand as they are: {', '.join(kept)}")
+        ctx.say(f"built {len(edition.texts)} TEI files in {edition.relative(edition.tei_dir)}/ ({report.summary()})")
+        _publish(ctx, edition, edition.texts, tuple(FORMATS), out_dir, numbered, wrap)
 
 
 @main.command()
@@ -128,20 +152,24 @@ def publish(ctx: Context, text_ids: tuple[str, ...], formats: tuple[str, ...], s
     """
     edition = ctx.edition()
     texts = edition.select(text_ids)
-    if not skip_validation:
-        _finish_validation(ctx, stages.validate(edition), verb="publish")
-    stages.read_tei(edition, texts)
-    _publish(ctx, edition, texts, formats or tuple(FORMATS), out_dir, numbered, wrap)
+    with edition_lock(edition.root):
+        if not skip_validation:
+            _finish_validation(ctx, stages.validate(edition), verb="publish")
+        stages.read_tei(edition, texts)
+        _publish(ctx, edition, texts, formats or tuple(FORMATS), out_dir, numbered, wrap)
 
 
 @main.command()
 @click.argument("text_ids", nargs=-1, metavar="[TEXT_ID]...")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if tei/ differs from what the converter produces now.")
+@edit_options
 @common_options
-def convert(ctx: Context, text_ids: tuple[str, ...], check: bool) -> None:
+def convert(ctx: Context, text_ids: tuple[str, ...], check: bool, keep_edited: bool, force: bool) -> None:
     """Convert seeds to TEI in tei/ (all texts, or the TEXT_IDs given).
 
-    Nothing is written if any selected seed cannot be read or converted.
+    Nothing is written if any selected seed cannot be read or converted. A TEI file edited by hand
+    is never overwritten: it is kept and named, with exit code 1, unless --keep-edited (keep it,
+    exit 0) or --force (regenerate it).
     """
     edition = ctx.edition()
     texts = edition.select(text_ids)
@@ -152,10 +180,15 @@ def convert(ctx: Context, text_ids: tuple[str, ...], check: bool) -> None:
             raise InterlineaError("\n".join(stale))
         ctx.say(f"tei/ is up to date ({len(texts)} files)")
         return
-    written = stages.write_tei(edition, texts)
-    for path in written:
+    with edition_lock(edition.root):
+        result = stages.write_tei(edition, texts, force=force, keep_edited=keep_edited)
+    for path in result.written:
         ctx.say(f"wrote {edition.relative(path)}")
-    ctx.say(f"converted {len(texts)} texts, {len(written)} files changed")
+    for path in result.overwritten:
+        ctx.say(f"regenerated {edition.relative(path)}, which had been edited by hand (--force)")
+    for path in result.edited:
+        ctx.say(f"kept {edition.relative(path)}, edited by hand (--keep-edited)")
+    ctx.say(f"converted {len(texts)} texts, {len(result.written)} files changed")
 
 
 @main.command()

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from pathlib import Path
 
 from lxml import etree
 
+from interlinea.diagnostics import Diagnostic
 from interlinea.errors import EditionNotFound
 from interlinea.manifest import MANIFEST_NAME, Manifest, TextEntry, load_manifest
 from interlinea.seeds import Seed
+from interlinea.xml_input import XMLFile, read_xml
 
 if TYPE_CHECKING:
     from interlinea.convert.language import LanguagePlan
@@ -26,6 +29,7 @@ class Text:
     tree: etree._ElementTree | None = None
     tei_bytes: bytes | None = None
     languages: "LanguagePlan | None" = None  # the language decisions of the last conversion
+    edited: bool = False  # tei/ holds a hand-edited file for this text, kept as it is
 
     @property
     def id(self) -> str:
@@ -38,6 +42,8 @@ class Edition:
     manifest: Manifest
     texts: list[Text] = field(default_factory=list)
     registers: "Registers | None" = None  # read by the convert stage, once per run
+    # Every XML file of the edition read in this run, parsed once (see read_xml).
+    parsed: dict[Path, XMLFile] = field(default_factory=dict, repr=False)
 
     @property
     def seeds_dir(self) -> Path:
@@ -62,11 +68,41 @@ class Edition:
         return [self.tei_path(t.id) for t in self.texts] + self.register_paths()
 
     def relative(self, path: Path) -> str:
-        """A path as messages show it: relative to the edition when inside it."""
+        """A path as messages show it: relative to the edition when inside it (symbolic links are
+        not followed, so a link is named by where it is, not by where it points)."""
         try:
-            return str(path.resolve().relative_to(self.root.resolve()))
+            return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)))
         except ValueError:
             return str(path)
+
+    def escapes(self, path: Path) -> Path | None:
+        """Where a path inside the edition really leads, when a symbolic link takes it outside the
+        edition's folder (None when it stays inside). Interlinea reads nothing outside the edition
+        through a link, so that no file of the host can end up in the published edition."""
+        if not Path(os.path.abspath(path)).is_relative_to(os.path.abspath(self.root)):
+            return None  # a file named explicitly outside the edition (`interlinea validate FILE`)
+        real = path.resolve()
+        if real.is_relative_to(self.root.resolve()):
+            return None
+        return real
+
+    def read_xml(self, path: Path, label: str | None = None) -> XMLFile:
+        """An XML file of the edition, parsed inertly once per run (later calls get the same tree)."""
+        key = Path(os.path.abspath(path))
+        if key not in self.parsed:
+            label = label or self.relative(path)
+            outside = self.escapes(path)
+            if outside is not None:
+                problem = Diagnostic(label, 0, 0, "outside-edition", f"is a symbolic link to {outside}, outside the edition's folder; Interlinea reads no file outside the edition through a link: copy the file in instead")
+                self.parsed[key] = XMLFile(path=path, label=label, problems=[problem])
+            else:
+                self.parsed[key] = read_xml(path, label)
+        return self.parsed[key]
+
+    def forget(self, paths: list[Path]) -> None:
+        """Drop parsed copies of files that were just rewritten."""
+        for path in paths:
+            self.parsed.pop(Path(os.path.abspath(path)), None)
 
     def select(self, text_ids: tuple[str, ...] | list[str] = ()) -> list[Text]:
         """The texts named (all when none are), in manifest order; unknown ids are an error."""

@@ -12,6 +12,7 @@ entry, is enough for its mentions to be tagged at the next conversion.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from lxml import etree
 from interlinea import TEI_NS, XML_NS
 from interlinea.convert.tei import XML_LANG, element, sub
 from interlinea.errors import InterlineaError
-from interlinea.xmlio import safe_parser
+from interlinea.xml_input import XMLFile, read_xml
 
 
 @dataclass(frozen=True)
@@ -85,17 +86,22 @@ class Registers:
         return len(self.entries)
 
 
-def load_registers(directory: Path) -> Registers:
-    """Read tei/registers/*.xml; a missing folder is an edition without registers."""
+def load_registers(directory: Path, reader: Callable[[Path], XMLFile] = read_xml) -> Registers:
+    """Read tei/registers/*.xml; a missing folder is an edition without registers.
+
+    `reader` parses a file inertly (the edition passes its own, which parses each file once per
+    run); a register with any reading problem (not well-formed, a DOCTYPE, a link outside the
+    edition) stops the conversion, all of its problems listed.
+    """
     registers = Registers()
     for kind in REGISTERS:
         path = directory / f"{kind.name}.xml"
         if not path.is_file():
             continue
-        try:
-            tree = etree.parse(str(path), safe_parser())
-        except etree.XMLSyntaxError as exc:
-            raise InterlineaError(f"{path}:{exc.position[0]}: not well-formed XML: {exc.msg}") from None
+        parsed = reader(path)
+        if parsed.problems or parsed.tree is None:
+            raise InterlineaError("\n".join(problem.format() for problem in parsed.problems))
+        tree = parsed.tree
         for node in tree.iter(f"{{{TEI_NS}}}{kind.entry_element}"):
             key = node.get(f"{{{XML_NS}}}id")
             if not key:

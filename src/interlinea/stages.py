@@ -8,17 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from lxml import etree
-
 from interlinea.convert import convert_text
 from interlinea.diagnostics import Report
 from interlinea.edition import Edition, Text
 from interlinea.entities import Tagger
 from interlinea.registers import load_registers
-from interlinea.errors import SeedError
+from interlinea.errors import InterlineaError, SeedError
 from interlinea.seeds import read_seed
+from interlinea.tei_store import TEIStore, WriteResult
 from interlinea.validate import validate_files
-from interlinea.xmlio import safe_parser, serialize, write_atomic
+from interlinea.xmlio import remove_temporaries, serialize
 
 Progress = Callable[[Iterable[Text], str], Iterable[Text]]
 
@@ -32,8 +31,16 @@ def read_seeds(edition: Edition, texts: list[Text]) -> None:
     problems = []
     for text in texts:
         path = edition.seeds_dir / text.entry.source
+        label = edition.relative(path)
+        outside = edition.escapes(path)
+        if outside is not None:
+            problems.append(
+                f"{label}: is a symbolic link to {outside}, outside the edition's folder; Interlinea reads "
+                "no file outside the edition through a link: copy the file into seeds/ instead"
+            )
+            continue
         try:
-            text.seed = read_seed(path, label=edition.relative(path))
+            text.seed = read_seed(path, label=label)
         except SeedError as exc:
             problems.append(exc.message)
     if problems:
@@ -43,7 +50,7 @@ def read_seeds(edition: Edition, texts: list[Text]) -> None:
 def convert(edition: Edition, texts: list[Text], progress: Progress = _plain) -> None:
     """Convert the selected texts in memory (nothing is written here)."""
     read_seeds(edition, texts)
-    registers = edition.registers = load_registers(edition.registers_dir)
+    registers = edition.registers = load_registers(edition.registers_dir, edition.read_xml)
     tagger = Tagger(registers)  # one automaton for the whole run
     for text in progress(texts, "convert"):
         assert text.seed is not None
@@ -62,27 +69,46 @@ def convert(edition: Edition, texts: list[Text], progress: Progress = _plain) ->
         text.tei_bytes = serialize(text.tree)
 
 
-def write_tei(edition: Edition, texts: list[Text]) -> list[Path]:
-    """Write the converted TEI; files whose bytes would not change are left untouched."""
-    written = []
+class HandEdited(InterlineaError):
+    """TEI files edited by hand were kept, and the command was not told what to do with them."""
+
+
+def write_tei(edition: Edition, texts: list[Text], *, force: bool = False, keep_edited: bool = False) -> WriteResult:
+    """Write the converted TEI; files whose bytes would not change are left untouched.
+
+    A file edited by hand since Interlinea wrote it is never overwritten unless `force`: it is kept,
+    its text is marked `edited`, and unless `keep_edited` the run stops (HandEdited, exit code 1)
+    once every other file is written.
+    """
+    remove_temporaries(edition.tei_dir)
+    store = TEIStore(edition.tei_dir)
+    files = {edition.tei_path(text.id): text.tei_bytes for text in texts if text.tei_bytes is not None}
+    result = store.write(files, force=force)
+    edition.forget(result.written)
+    edited = {path for path in result.edited}
     for text in texts:
-        assert text.tei_bytes is not None
-        path = edition.tei_path(text.id)
-        if not path.exists() or path.read_bytes() != text.tei_bytes:
-            write_atomic(path, text.tei_bytes)
-            written.append(path)
-    return written
+        text.edited = edition.tei_path(text.id) in edited
+    if result.edited and not keep_edited:
+        raise HandEdited("\n".join(
+            f"{edition.relative(path)}: edited by hand since Interlinea wrote it; kept as it is and not "
+            "regenerated. To publish it as it is, run the command again with --keep-edited; to regenerate "
+            "it from its seed and lose the edits, with --force"
+            for path in result.edited
+        ))
+    return result
 
 
 def stale_tei(edition: Edition, texts: list[Text]) -> list[str]:
     """The TEI files that differ from what the converter produces now (for `convert --check`)."""
+    store = TEIStore(edition.tei_dir)
     stale = []
     for text in texts:
         path = edition.tei_path(text.id)
         if not path.exists():
             stale.append(f"{edition.relative(path)}: missing; run `interlinea convert`")
         elif path.read_bytes() != text.tei_bytes:
-            stale.append(f"{edition.relative(path)}: differs from the converter's output; run `interlinea convert`")
+            how = "it was edited by hand since Interlinea wrote it" if store.is_edited(path) else "run `interlinea convert`"
+            stale.append(f"{edition.relative(path)}: differs from the converter's output; {how}")
     return stale
 
 
@@ -95,23 +121,19 @@ def validate(edition: Edition, paths: list[Path] | None = None, tei_all: bool = 
         context=everything,
         seeds_dir=edition.seeds_dir,
         tei_all=tei_all,
+        reader=edition.read_xml,
     )
 
 
 def read_tei(edition: Edition, texts: list[Text]) -> None:
-    """Read the TEI of texts from tei/ (to publish hand-edited TEI without converting)."""
-    from interlinea.errors import InterlineaError
-
+    """Take the TEI of texts from tei/ as parsed for this run (validation parsed it already)."""
     problems = []
     for text in texts:
-        path = edition.tei_path(text.id)
-        try:
-            text.tei_bytes = path.read_bytes()
-            text.tree = etree.ElementTree(etree.fromstring(text.tei_bytes, safe_parser(), base_url=str(path)))
-        except OSError:
-            problems.append(f"{edition.relative(path)}: no such file; run `interlinea convert` first")
-        except etree.XMLSyntaxError as exc:
-            problems.append(f"{edition.relative(path)}:{exc.position[0]}: not well-formed XML: {exc.msg}")
+        parsed = edition.read_xml(edition.tei_path(text.id))
+        if parsed.tree is None:
+            problems.extend(problem.format() for problem in parsed.problems)
+            continue
+        text.tree, text.tei_bytes = parsed.tree, parsed.data
     if problems:
         raise InterlineaError("\n".join(problems))
 
@@ -122,9 +144,16 @@ def publish(edition: Edition, texts: list[Text], formats, out_dir: Path, options
     return run_publishers(edition, texts, formats, out_dir, options, progress)
 
 
-def build(edition: Edition, progress: Progress = _plain) -> Report:
-    """Convert every text, write tei/, validate it (the CLI publishes when the report has no errors)."""
+def build(edition: Edition, progress: Progress = _plain, *, force: bool = False, keep_edited: bool = False) -> Report:
+    """Convert every text, write tei/, validate it (the CLI publishes when the report has no errors).
+
+    What is published is what tei/ holds, read back once: the converter's output, or a hand-edited
+    file kept with `keep_edited`.
+    """
     texts = edition.select()
     convert(edition, texts, progress)
-    write_tei(edition, texts)
-    return validate(edition)
+    write_tei(edition, texts, force=force, keep_edited=keep_edited)
+    report = validate(edition)
+    if not report.errors:
+        read_tei(edition, texts)
+    return report

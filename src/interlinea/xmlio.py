@@ -1,4 +1,4 @@
-"""Reading and writing XML safely and byte-for-byte reproducibly."""
+"""Writing XML byte-for-byte reproducibly and atomically (reading is `interlinea.xml_input`)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,6 @@ import tempfile
 from pathlib import Path
 
 from lxml import etree
-
-
-def safe_parser(**options) -> etree.XMLParser:
-    """A parser for untrusted XML: no entity expansion, no DTD loading, no network."""
-    return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, **options
-    )
 
 
 def _is_blank(value: str | None) -> bool:
@@ -65,13 +58,25 @@ def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
     return data if data.endswith(b"\n") else data + b"\n"
 
 
+# Temporary files of interrupted writes are recognised by this prefix and removed by the next run.
+TEMP_PREFIX = ".interlinea-tmp."
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file so that readers see either the old or the new content, never half of it."""
+    """Write a file so that readers see either the old or the new content, never half of it.
+
+    The bytes go to a temporary file in the same folder, are flushed to the disk (fsync), and the
+    temporary file is renamed over the target; the folder is synced so that the rename survives a
+    crash. An interruption leaves the old file and, at worst, a temporary file that
+    `remove_temporaries` deletes on the next run.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{TEMP_PREFIX}{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
@@ -79,3 +84,29 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not possible on every platform; the rename itself is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def remove_temporaries(folder: Path) -> list[Path]:
+    """Delete what interrupted writes left in `folder` and below (call it holding the edition lock)."""
+    if not folder.is_dir():
+        return []
+    removed = []
+    for leftover in sorted(folder.rglob(f"{TEMP_PREFIX}*")):
+        if leftover.is_file() and not leftover.is_symlink():
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+    return removed

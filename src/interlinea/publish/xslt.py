@@ -3,6 +3,13 @@
 A stylesheet that meets something it does not handle stops with an xsl:message naming the element by
 its XPath (`path()`); the runner turns that path into the line of the TEI file, so that the error reads
 like every other Interlinea error: `tei/x.xml:88: the text stylesheet does not handle <hi> …`.
+
+Saxon never reads a file or a URL while it transforms: each stylesheet gets a Saxon processor of its
+own, whose permitted URI schemes (`allowedProtocols`) are set to none once the stylesheet and its
+modules are compiled, so that no `doc()`, `unparsed-text()`, `document()` or `collection()` can reach
+the disk or the network, whatever the TEI says. Documents come in as the trees Interlinea parsed
+(`interlinea.xml_input`), never as files; data a stylesheet needs from elsewhere comes in as
+parameters.
 """
 
 from __future__ import annotations
@@ -11,20 +18,22 @@ import os
 import re
 import tempfile
 from contextlib import contextmanager
-from functools import cache
 from pathlib import Path
 
 from lxml import etree
 
 from interlinea.errors import InterlineaError
+from interlinea.xml_input import inert_copy
 
 
 class PublishError(InterlineaError):
     """A stylesheet failed on a TEI file; nothing half-written is left behind."""
 
 
-@cache
-def _processor():
+ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
+
+
+def _new_processor():
     from saxonche import PySaxonProcessor
 
     return PySaxonProcessor(license=False)
@@ -71,7 +80,7 @@ class Stylesheet:
         from saxonche import PySaxonApiError
 
         self.path = path
-        processor = _processor()
+        self.processor = processor = _new_processor()
         compiler = processor.new_xslt30_processor()
         with _native_stderr() as report:
             try:
@@ -81,19 +90,21 @@ class Stylesheet:
                 error = f"{path}: the stylesheet does not compile: {exc}\n{report['text'].strip()}"
         if self.executable is None:
             raise PublishError(error)
+        # From here on this processor may open no URI at all (once set, Saxon does not allow it back).
+        processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
         self.executable.set_save_xsl_message(True)
 
     def transform(self, tree: etree._ElementTree, label: str, parameters: dict[str, object]) -> str:
         """Apply the stylesheet to a parsed TEI document; `label` names it in errors."""
         from saxonche import PySaxonApiError
 
-        processor = _processor()
+        processor = self.processor
         executable = self.executable
         executable.clear_parameters()
         executable.clear_xsl_messages()
         for name, value in parameters.items():
             executable.set_parameter(name, _xdm(processor, value))
-        document = processor.parse_xml(xml_text=etree.tostring(tree, encoding="unicode"))
+        document = processor.parse_xml(xml_text=inert_copy(tree).decode("utf-8"))
         with _native_stderr() as report:
             try:
                 return executable.transform_to_string(xdm_node=document)

@@ -1,6 +1,7 @@
 """The validate stage, in layers (as ParlaMint does it), one report at the end:
 
-1. well-formedness (lxml; entity expansion and network off) — a file that fails goes no further;
+1. inert well-formedness (interlinea.xml_input: no DTD, no entities, no XInclude, no network, size
+   and depth limits) — a file that cannot be parsed goes no further;
 2. the project schema, schema/interlinea.rng (RELAX NG, lxml);
 3. optionally the official TEI P5 tei_all schema (RELAX NG, lxml);
 4. the integrity rules of `interlinea.validate.rules`, across all files of the edition.
@@ -11,33 +12,27 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from lxml import etree
-
 from interlinea.diagnostics import Diagnostic, Report
 from interlinea.validate.corpus import Corpus, Document
 from interlinea.validate.rules import RULES, Rule
 from interlinea.validate.schemas import project_schema, project_schema_for, schema_diagnostics, tei_all_schema
-from interlinea.xmlio import safe_parser
+from interlinea.xml_input import XMLFile, read_xml
+
+Reader = Callable[[Path, str], XMLFile]
 
 __all__ = ["RULES", "Rule", "parse_document", "project_schema", "tei_all_schema", "validate_files"]
 
 
-def parse_document(path: Path, label: str, report: bool = True) -> tuple[Document | None, list[Diagnostic]]:
-    """Parse one file; a syntax error becomes a diagnostic at the parser's line and column."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None, [Diagnostic(label, 0, 0, "io", "no such file; `interlinea convert` makes the TEI of the texts")]
-    except OSError as exc:
-        return None, [Diagnostic(label, 0, 0, "io", f"cannot read the file: {exc.strerror}")]
-    try:
-        tree = etree.ElementTree(etree.fromstring(data, safe_parser(), base_url=str(path)))
-    except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (0, 0)
-        message = (exc.msg or str(exc)).split(f"{path}, ")[-1]
-        return None, [Diagnostic(label, line or 0, column or 0, "well-formed", f"not well-formed XML: {message}")]
-    lines = data.decode("utf-8", errors="replace").splitlines()
-    return Document(path=path, label=label, tree=tree, source_lines=lines, report=report), []
+def parse_document(path: Path, label: str, report: bool = True, reader: Reader = read_xml) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse one file inertly (see interlinea.xml_input); its problems come back as diagnostics.
+
+    A file with a tree is validated further even when it has problems that did not stop the
+    parser (a refused DOCTYPE, an XInclude), so that one problem does not hide the others.
+    """
+    parsed = reader(path, label)
+    if parsed.tree is None:
+        return None, parsed.problems
+    return Document(path=path, label=label, tree=parsed.tree, source_lines=parsed.lines, report=report), parsed.problems
 
 
 def validate_files(
@@ -49,8 +44,12 @@ def validate_files(
     tei_all: bool = False,
     project: bool = True,
     rules: Iterable[Rule] | None = None,
+    reader: Reader = read_xml,
 ) -> Report:
-    """Validate `paths`; `context` are further files of the edition that pointers may lead to."""
+    """Validate `paths`; `context` are further files of the edition that pointers may lead to.
+
+    `reader` parses a file (the edition passes its own, which parses each file once per run).
+    """
     report = Report()
     corpus = Corpus(seeds_dir=seeds_dir)
     reported = [Path(p) for p in paths]
@@ -58,9 +57,10 @@ def validate_files(
     for path in reported:
         name = label(path)
         report.files.append(name)
-        document, problems = parse_document(path, name)
+        document, problems = parse_document(path, name, reader=reader)
         report.extend(problems)
         if document is None:
+            corpus.unreadable.add(path.resolve())
             continue
         corpus.documents.append(document)
         if project:
@@ -70,9 +70,11 @@ def validate_files(
     for path in context:
         if Path(path).resolve() in wanted:
             continue
-        document, _ = parse_document(Path(path), label(Path(path)), report=False)
+        document, _ = parse_document(Path(path), label(Path(path)), report=False, reader=reader)
         if document is not None:
             corpus.documents.append(document)
+        else:
+            corpus.unreadable.add(Path(path).resolve())
     for selected in RULES if rules is None else rules:
         report.extend(selected.check(corpus))
     return report

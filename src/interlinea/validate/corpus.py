@@ -107,6 +107,9 @@ class Corpus:
 
     documents: list[Document] = field(default_factory=list)
     seeds_dir: Path | None = None
+    # Files of the edition that could not be parsed: their own errors are reported; pointers into
+    # them cannot be checked, and saying they are "not a file of the edition" would be false.
+    unreadable: set[Path] = field(default_factory=set)
 
     def reported(self) -> list[Document]:
         return [d for d in self.documents if d.report]
@@ -137,7 +140,7 @@ class Corpus:
     def resolve(self, document: Document, pointer: str) -> tuple[Document, etree._Element | None] | None:
         """The document and element a pointer inside the edition designates.
 
-        None for an external URI (with a scheme); (document, None) when the file exists but the
+        None for an external URI (with a scheme) or a file that could not be parsed; (document, None) when the file exists but the
         fragment names nothing; raises LookupError when the file is not part of the corpus.
         """
         if _SCHEME.match(pointer):
@@ -146,6 +149,8 @@ class Corpus:
         if parts.path:
             target_path = (document.path.parent / unquote(parts.path)).resolve()
             target = self.by_path.get(target_path)
+            if target is None and target_path in self.unreadable:
+                return None
             if target is None:
                 raise LookupError(unquote(parts.path))
         else:

@@ -8,7 +8,7 @@ from lxml import etree
 
 from interlinea.diagnostics import Diagnostic
 from interlinea.resources import schema_path
-from interlinea.xmlio import safe_parser
+from interlinea.xml_input import safe_parser
 
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
