@@ -1,3 +1,3 @@
-from interlinea.cli import main
+from interlinea.cli import run
 
-main()
+run()

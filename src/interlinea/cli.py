@@ -6,6 +6,7 @@ Messages go to stderr, results to stdout; exit codes are documented in `interlin
 from __future__ import annotations
 
 import functools
+import signal
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -299,3 +300,27 @@ def init(directory: Path, quiet: bool) -> None:
             f"{directory / 'seeds' / 'edition.toml'}, then run `interlinea build --edition {directory}`.",
             err=True,
         )
+
+
+class Interrupted(InterlineaError):
+    """The command was stopped by a signal (Ctrl-C, SIGTERM); what it had written is whole."""
+
+    exit_code = 130
+
+
+def _stop(signum, _frame) -> None:
+    raise Interrupted(
+        f"interrupted ({signal.Signals(signum).name}); every file written is complete and the others are as "
+        "they were; run the command again to finish"
+    )
+
+
+def run() -> None:
+    """The console entry point: `main` with SIGINT and SIGTERM turned into a clean stop.
+
+    The signal raises an exception where the command is, so that half-written temporary files are
+    deleted on the way out (see xmlio.write_atomic) and the exit code says what happened (130).
+    """
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    main()

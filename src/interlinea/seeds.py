@@ -6,12 +6,14 @@ A seed that fails a check is never half-converted: the error names the file and 
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from interlinea.errors import SeedError
+from interlinea.limits import size_problem
 
 # XML 1.0 allows TAB, LF, CR and everything from U+0020 except the surrogates, U+FFFE and U+FFFF.
 _NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -58,6 +60,42 @@ def _looks_binary(data: bytes) -> bool:
     return controls >= 8 and controls > len(head) // 20
 
 
+# A seed with thousands of bad characters is reported by its first ones and a count.
+MAX_REPORTED = 20
+
+
+class _Found(list):
+    total = 0
+
+
+def _more(total: int, shown: int, label: str) -> str:
+    return f"\n{label}: … and {total - shown} more of the same kind" if total > shown else ""
+
+
+def _text_position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _invalid_utf8(data: bytes) -> _Found:
+    """Every byte sequence that is not UTF-8, found in one decoding pass: (line, column, bytes, offset,
+    reason) for the first MAX_REPORTED of them, and their total."""
+    found = _Found()
+
+    def record(exc: UnicodeDecodeError) -> tuple[str, int]:
+        found.total += 1
+        if len(found) < MAX_REPORTED:
+            line, column = _position(data, exc.start)
+            if line == 1 and data.startswith(b"\xef\xbb\xbf"):
+                column -= 1  # the byte-order mark is not a character of the text
+            found.append((line, column, data[exc.start : exc.end].hex(" ").upper(), exc.start, exc.reason))
+        return "\ufffd", exc.end
+
+    codecs.register_error("interlinea-record", record)
+    data.decode("utf-8", errors="interlinea-record")
+    return found
+
+
 def check_seed_bytes(data: bytes, label: str) -> tuple[str, bool, bool]:
     """Decode and check a seed's bytes; return (text with LF line ends, had BOM, had CRLF)."""
     if not data:
@@ -72,30 +110,28 @@ def check_seed_bytes(data: bytes, label: str) -> tuple[str, bool, bool]:
             f"{label}: this is a binary file, not plain text{where}; "
             "a seed must be the plain UTF-8 text of a source"
         )
-    try:
-        text = data.decode("utf-8", errors="strict")
-    except UnicodeDecodeError as exc:
-        line, column = _position(data, exc.start)
-        if line == 1 and data.startswith(b"\xef\xbb\xbf"):
-            column -= 1  # the byte-order mark is not a character of the text
-        bad = data[exc.start : exc.end].hex(" ").upper()
-        raise SeedError(
-            f"{label}:{line}:{column}: not valid UTF-8: byte(s) {bad} at byte offset {exc.start} "
-            f"({exc.reason}); re-save the file as UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8`"
-        ) from None
+    bad_bytes = _invalid_utf8(data)
+    if bad_bytes:
+        raise SeedError("\n".join(
+            f"{label}:{line}:{column}: not valid UTF-8: byte(s) {bad} at byte offset {offset} ({reason}); "
+            "re-save the file as UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8`"
+            for line, column, bad, offset, reason in bad_bytes
+        ) + _more(bad_bytes.total, len(bad_bytes), label))
+    text = data.decode("utf-8")
     had_bom = text.startswith("\ufeff")
     if had_bom:
         text = text[1:]
     had_crlf = "\r" in text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad_char = _NOT_XML_CHAR.search(text)
-    if bad_char:
-        line = text.count("\n", 0, bad_char.start()) + 1
-        column = bad_char.start() - (text.rfind("\n", 0, bad_char.start()) + 1) + 1
-        raise SeedError(
-            f"{label}:{line}:{column}: character U+{ord(bad_char.group()):04X} is not allowed in XML; "
+    bad_chars = list(_NOT_XML_CHAR.finditer(text))
+    if bad_chars:
+        shown = bad_chars[:MAX_REPORTED]
+        raise SeedError("\n".join(
+            f"{label}:{line}:{column}: character U+{ord(found.group()):04X} is not allowed in XML; "
             "delete it or replace it with the character it stands for"
-        )
+            for found in shown
+            for line, column in [_text_position(text, found.start())]
+        ) + _more(len(bad_chars), len(shown), label))
     if not text.strip():
         raise SeedError(f"{label}: the file holds only white space; put the plain text of the source in it")
     return text, had_bom, had_crlf
@@ -105,6 +141,9 @@ def read_seed(path: Path, label: str | None = None) -> Seed:
     """Read one seed file; `label` is how the file is named in messages (default: its path)."""
     label = label or str(path)
     try:
+        too_large = size_problem(path.stat().st_size)
+        if too_large:
+            raise SeedError(f"{label}: {too_large}")
         data = path.read_bytes()
     except FileNotFoundError:
         raise SeedError(f"{label}: no such file; check the `source` key in seeds/edition.toml") from None

@@ -10,7 +10,6 @@ sees it. Consumers (the validation rules, the stylesheets) receive the parsed tr
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,31 +17,9 @@ from pathlib import Path
 from lxml import etree
 
 from interlinea.diagnostics import Diagnostic
+from interlinea.limits import size_problem
 
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
-# A file larger than this is refused before it is read (INTERLINEA_MAX_INPUT_MB overrides it).
-DEFAULT_MAX_INPUT_MB = 200
-
-
-def max_input_bytes() -> int:
-    """The size limit for one input file (seed or XML), in bytes."""
-    value = os.environ.get("INTERLINEA_MAX_INPUT_MB", "")
-    try:
-        megabytes = float(value) if value.strip() else DEFAULT_MAX_INPUT_MB
-    except ValueError:
-        megabytes = DEFAULT_MAX_INPUT_MB
-    return int(megabytes * 1024 * 1024)
-
-
-def size_problem(path: Path, size: int) -> str | None:
-    """A message when a file is past the size limit, else None."""
-    limit = max_input_bytes()
-    if size <= limit:
-        return None
-    return (
-        f"the file is {size / 1048576:.1f} MB, over the limit of {limit / 1048576:.0f} MB for one input file; "
-        "split it, or raise the limit with the environment variable INTERLINEA_MAX_INPUT_MB"
-    )
 
 
 def safe_parser() -> etree.XMLParser:
@@ -96,7 +73,7 @@ def read_xml(path: Path, label: str | None = None) -> XMLFile:
         return fail(0, 0, "io", "no such file; `interlinea convert` makes the TEI of the texts")
     except OSError as exc:
         return fail(0, 0, "io", f"cannot read the file: {exc.strerror}")
-    too_large = size_problem(path, size)
+    too_large = size_problem(size)
     if too_large:
         return fail(0, 0, "too-large", too_large)
     try:

@@ -80,6 +80,28 @@ def ref_resolves(corpus: Corpus) -> Iterator[Diagnostic]:
         yield link.document.diagnostic(link.node, "ref-resolves", f"@{link.attribute} '{link.pointer}' {message}", attribute=link.attribute)
 
 
+@rule("key-resolves", "every @key names an entry of the registers (persons, places, organisations)")
+def key_resolves(corpus: Corpus) -> Iterator[Diagnostic]:
+    # In an Interlinea edition @key is the key of a register entry (the xml:id of a person, place or
+    # org); a key that names nothing is a typo or an entry that was removed.
+    registers = [d for d in corpus.documents if d.is_register]
+    if not registers and corpus.seeds_dir is None:
+        return  # files validated outside an edition: there are no registers to check against
+    keys = {entry.get(XML_ID) for d in registers for local in ENTRY_ELEMENTS for entry in d.elements(local)}
+    for document in corpus.reported():
+        for node in document.root.iter():
+            if not isinstance(node.tag, str) or node.get("key") is None:
+                continue
+            for key in node.get("key").split():
+                if key not in keys:
+                    yield document.diagnostic(
+                        node, "key-resolves",
+                        f"@key '{key}' names no entry of the registers (tei/registers/); add the entry, or "
+                        "correct the key",
+                        attribute="key",
+                    )
+
+
 @rule("lang-syntax", "every xml:lang is a well-formed BCP 47 tag")
 def lang_syntax(corpus: Corpus) -> Iterator[Diagnostic]:
     for document in corpus.reported():
