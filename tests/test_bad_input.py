@@ -212,3 +212,25 @@ def test_messages_say_how_to_fix():
     with pytest.raises(SeedError) as caught:
         check_seed_bytes(b"caff\xe9", "s.txt")
     assert re.search(r"iconv -f \S+ -t UTF-8", caught.value.message)
+
+
+# --- every problem of a seed at once ------------------------------------------------------------
+
+
+def test_every_problem_of_one_seed_is_reported():
+    """Two control characters and a Latin-1 byte: three lines, each at its place, in file order."""
+    with pytest.raises(SeedError) as failure:
+        check_seed_bytes(b"Title\x0b\n\ncaff\xe9 latte\n\nend\x0c\n", "s.txt")
+    lines = failure.value.message.splitlines()
+    assert [line.split(": ", 1)[0] for line in lines] == ["s.txt:3:5", "s.txt:1:6", "s.txt:5:4"]
+    assert "not valid UTF-8" in lines[0] and "U+000B" in lines[1] and "U+000C" in lines[2]
+
+
+def test_thousands_of_bad_bytes_are_summarised():
+    """A whole Latin-1 file is reported by its first problems and a count, in one linear pass."""
+    data = ("Titolo\n\n" + "caffè e più " * 5000).encode("latin-1")
+    with pytest.raises(SeedError) as failure:
+        check_seed_bytes(data, "s.txt")
+    lines = failure.value.message.splitlines()
+    assert len(lines) == 21
+    assert lines[-1] == "s.txt: … and 9980 more of the same kind"

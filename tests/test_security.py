@@ -210,3 +210,31 @@ def test_a_file_past_the_size_limit_is_refused_before_reading(make_edition, monk
     monkeypatch.setenv("INTERLINEA_MAX_INPUT_MB", "lots")
     result = run("convert", "--edition", str(folder))
     assert result.exit_code == 1 and "INTERLINEA_MAX_INPUT_MB='lots' is not a size" in result.stderr
+
+
+# -- wrong data: refused with a message that says what is wrong, nothing written ---------------------
+
+WRONG_DATA = [
+    pytest.param('lang = "en"', 'lang = "french"', "key 'lang': 'french' is not a BCP 47 language tag", id="lang-name"),
+    pytest.param('lang = "en"', 'lang = "en-UK"', "did you mean 'en-GB'?", id="lang-region"),
+    pytest.param('editors = [{ name = "Tester" }]', 'editors = [{ name = "Tester", ref = "laurent" }]', "ref 'laurent' names no entry in the registers", id="unknown-ref"),
+    pytest.param("date = 2026-01-01", "date = 2024-13-12", "2024-13-12 is not a date: month 13 is not 1–12", id="bare-date"),
+    pytest.param("date = 2026-01-01", 'date = "2022-02-30"', "day 30 is not in February 2022 (1–28)", id="string-date"),
+    pytest.param("[[text]]", "[[txt]]", "top-level key 'txt': unknown; did you mean 'text'?", id="table-typo"),
+]
+
+
+@pytest.mark.parametrize("old, new, message", WRONG_DATA)
+def test_wrong_data_is_refused_with_the_reason(make_edition, old, new, message):
+    folder = make_edition({"one": "Title\n\nA paragraph of plain text.\n"})
+    manifest = folder / "seeds" / "edition.toml"
+    text = manifest.read_text(encoding="utf-8")
+    assert old in text
+    manifest.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run("build", "--edition", str(folder))
+    assert result.exit_code == 1
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("error: ") and re.match(r"error: \S*edition\.toml:\d+", first), result.stderr
+    assert message in first, "the specific problem comes first"
+    assert not (folder / "tei").exists() and not (folder / "site").exists()
+    assert "Traceback" not in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -50,16 +51,51 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+# A value written as a date, right or wrong: year, month, day (one or two digits for month and day)
+DATE_LIKE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?$")
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+def looks_like_date(value: str) -> bool:
+    """Whether `value` is written as a date (`2022-13-45`, `2024-1-5`), real or not."""
+    return bool(DATE_LIKE.match(value))
+
+
+def date_problem(value: str) -> str | None:
+    """None when `value` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real year, month or calendar
+    day; else which part is wrong, for a user: "month 13 is not 1–12", "day 30 is not in February
+    2022 (1–28)", "write the month and the day with two digits: 2024-01-05"."""
+    match = DATE_LIKE.match(value)
+    if not match:
+        return "not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    year = int(match["year"])
+    month = int(match["month"]) if match["month"] else None
+    day = int(match["day"]) if match["day"] else None
+    problems = []
+    if year == 0:
+        problems.append("year 0000 is not 0001–9999")
+    if month is not None and not 1 <= month <= 12:
+        problems.append(f"month {month} is not 1–12")
+        if day is not None and not 1 <= day <= 31:
+            problems.append(f"day {day} is not 1–31")
+    elif day is not None:
+        last = calendar.monthrange(year or 2000, month)[1]
+        if not 1 <= day <= last:
+            problems.append(f"day {day} is not in {MONTH_NAMES[month - 1]} {match['year']} (1–{last})")
+    if problems:
+        return ", and ".join(problems)
+    if len(match["month"] or "mm") == 1 or len(match["day"] or "dd") == 1:
+        two_digits = "-".join([match["year"], f"{month:02d}"] + ([f"{day:02d}"] if day is not None else []))
+        short = [name for name, part in (("month", match["month"]), ("day", match["day"])) if part and len(part) == 1]
+        what = " and the ".join(short)
+        return f"write the {what} with two digits: {two_digits}"
+    return None
 
 
 def is_iso_date(value: str) -> bool:
-    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` (the forms TEI's @when accepts that the manifest uses)."""
-    if not ISO_DATE.match(value):
-        return False
-    if len(value) == 10:
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            return False
-    return True
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` (the forms TEI's @when accepts that the manifest uses), naming
+    a real calendar day: `2022-02-30` is not a date."""
+    return date_problem(value) is None

@@ -2,19 +2,27 @@
 
 Each problem names the file, the line, the key and what was expected, e.g.
 `seeds/edition.toml:14: text 'organise-en': key 'source': expected a string (a file name in seeds/), got 42`.
-The README documents every key.
+Unknown keys (probably typos) are reported first, with the key probably meant; then every other
+problem in file order. A date written bare that is no date (`date = 2024-13-12`) is explained instead
+of TOML's "Expected newline", and the rest of the file is still checked. The README documents every key.
+
+`unknown_refs` checks the `ref` of every author, translator and editor against the registers (the
+convert stage calls it once the registers are read).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import re
 import tomllib
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from interlinea.dates import is_iso_date
+from interlinea import bcp47
+from interlinea.dates import date_problem, looks_like_date
 from interlinea.errors import ManifestError
 
 MANIFEST_NAME = "edition.toml"
@@ -22,11 +30,6 @@ MANIFEST_NAME = "edition.toml"
 # A readable siglum: it becomes the prefix of every xml:id of the text, so it must be an NCName
 # without dots (dots separate the parts of block identifiers).
 TEXT_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
-# Syntax of BCP 47 tags as far as the manifest needs it (language, script, region, variants);
-# the validator checks tags in the TEI more fully.
-BCP47 = re.compile(
-    r"^(?:[a-z]{2,3}|[a-z]{5,8})(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?(?:-(?:[A-Za-z0-9]{5,8}|\d[A-Za-z0-9]{3}))*$"
-)
 WORK_REF = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*(\.[1-9][0-9]*)?$")
 PASSAGE_KINDS = (
     "paragraph",
@@ -48,6 +51,7 @@ class Agent:
     name: str
     ref: str | None = None
     role: str | None = None
+    line: int = field(default=0, compare=False, repr=False)  # line of its `ref` in the manifest (0: unknown)
 
 
 @dataclass(frozen=True)
@@ -171,7 +175,15 @@ class _Checker:
     def __init__(self, label: str, raw: str):
         self.label = label
         self.lines = raw.splitlines()
-        self.problems: list[str] = []
+        self.masked = _mask(raw).splitlines()  # the same lines, strings and comments blanked
+        self._found: list[tuple[int, int, str]] = []  # (0 for an unknown key else 1, line, message)
+        self.repaired: set[tuple[int, str]] = set()  # bare dates already reported, quoted to read the rest
+
+    @property
+    def problems(self) -> list[str]:
+        """Unknown keys first (a typo explains the problems that follow from it), then the rest, in
+        file order."""
+        return [message for _, _, message in sorted(self._found, key=lambda found: found[:2])]
 
     def line_of(self, table: str, index: int, key: str | None = None, after: int = 0) -> int:
         """The line of the `index`-th `[[table]]` header (or of `key` inside it), 1-based; 0 if unknown."""
@@ -192,6 +204,13 @@ class _Checker:
             if re.match(r"^\s*\[", line):
                 break
             if key_line.match(line):
+                return number
+        # a sub-table written as its own header, e.g. [[text.wrok]] for the key 'wrok'
+        sub_header = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}\.{re.escape(key)}\s*\]")
+        for number, line in enumerate(self.lines[start:], start=start + 1):
+            if re.match(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]", line):
+                break
+            if sub_header.match(line):
                 return number
         return start
 
@@ -215,9 +234,69 @@ class _Checker:
         pattern = re.compile(rf"^\s*(?:{re.escape(key)}\s*=|\[\[?\s*{re.escape(key)}\s*[\].])")
         return next((n for n, line in enumerate(self.lines, start=1) if pattern.match(line)), 0)
 
-    def problem(self, line: int, where: str, message: str) -> None:
+    def ref_lines(self, key_line: int, refs: list[str | None]) -> list[int]:
+        """The line of each item's `ref = "…"` in the array of tables that starts at `key_line`
+        (an array may span lines); the key's line where it cannot be found."""
+        found: list[tuple[int, str]] = []
+        for number in range(key_line, len(self.lines) + 1) if key_line else ():
+            if number > key_line and re.match(r"^\s*(\[|[A-Za-z0-9_\"'-]+\s*=)", self.masked[number - 1]):
+                break  # the next key or table: the array has ended
+            masked = self.masked[number - 1]
+            for m in re.finditer(r"""\bref\s*=\s*(?:"([^"]*)"|'([^']*)')""", self.lines[number - 1]):
+                if masked[m.start() : m.start() + 3] == "ref":  # not inside a comment or a string
+                    found.append((number, m[1] or m[2] or ""))
+        lines, position = [], 0
+        for ref in refs:
+            line = key_line
+            for index in range(position, len(found)):
+                if ref is not None and found[index][1] == ref:
+                    line, position = found[index][0], index + 1
+                    break
+            lines.append(line)
+        return lines
+
+    def where_at(self, number: int) -> str:
+        """The table holding line `number`, as problems name it: "[edition]", "text 'organise-en'",
+        "text 'tir-en-it': work 2", "text 'tir-en-it': passage 1"; "" at the top level."""
+        table, texts, subs, text_start = None, 0, {}, 0
+        for index, line in enumerate(self.masked[:number]):
+            header = re.match(r"^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]", line)
+            if not header:
+                continue
+            table = header[2]
+            if table == "text" and header[1] == "[[":
+                texts, subs, text_start = texts + 1, {}, index
+            elif header[1] == "[[":
+                subs[table] = subs.get(table, 0) + 1
+        if table is None:
+            return ""
+        if table == "edition":
+            return "[edition]"
+        if not table.startswith("text") or not texts:
+            return f"[{table}]"
+        text = f"text #{texts}"
+        for index in range(text_start + 1, len(self.lines)):
+            if re.match(r"^\s*\[", self.masked[index]):
+                break
+            found = re.match(r"""^\s*id\s*=\s*(?:"([^"]*)"|'([^']*)')""", self.lines[index])
+            if found:
+                text = f"text '{found[1] or found[2]}'"
+                break
+        if table == "text":
+            return text
+        kind = table.removeprefix("text.")
+        return f"{text}: {kind} {subs.get(table, 1)}"
+
+    def add(self, line: int, message: str) -> None:
+        """Record a message already located (it starts with the file name), in file order."""
+        self._found.append((1, line, message))
+
+    def problem(self, line: int, where: str, message: str, column: int = 0, first: bool = False) -> None:
+        """Record a problem at `line` (0: none known); `first` for unknown keys, reported before the rest."""
         place = f"{self.label}:{line}" if line else self.label
-        self.problems.append(f"{place}: {where}: {message}")
+        if line and column:
+            place += f":{column}"
+        self._found.append((0 if first else 1, line, f"{place}: {where}: {message}"))
 
 
 def _kind(value: Any) -> str:
@@ -244,8 +323,8 @@ class _Table:
         self.line_for = line_for  # key -> line number
         self.allowed: set[str] = set()
 
-    def _fail(self, key: str, message: str) -> None:
-        self.checker.problem(self.line_for(key), f"{self.where}: key '{key}'", message)
+    def _fail(self, key: str, message: str, first: bool = False) -> None:
+        self.checker.problem(self.line_for(key), f"{self.where}: key '{key}'", message, first=first)
 
     def string(self, key: str, required: bool = False, expected: str = "a string") -> str | None:
         self.allowed.add(key)
@@ -270,8 +349,14 @@ class _Table:
             value = value.date()
         if isinstance(value, _dt.date):
             return value.isoformat()
-        if isinstance(value, str) and is_iso_date(value):
-            return value
+        if isinstance(value, str) and (self.line_for(key), value) in self.checker.repaired:
+            return None  # a bare date that is no date: already reported, where TOML stopped
+        if isinstance(value, str) and looks_like_date(value.strip()):
+            problem = date_problem(value.strip())
+            if problem is None:
+                return value.strip()
+            self._fail(key, f"'{value}' is not a date: {problem}")
+            return None
         self._fail(key, f"expected an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), got {_kind(value)}")
         return None
 
@@ -285,10 +370,13 @@ class _Table:
 
     def lang(self, key: str, required: bool = False) -> str | None:
         value = self.string(key, required, expected="a BCP 47 language tag such as 'it' or 'en'")
-        if value is not None and not BCP47.match(value):
-            self._fail(key, f"'{value}' is not a well-formed BCP 47 language tag (e.g. 'en', 'bg', 'sr-Latn')")
+        if value is None:
             return None
-        return value
+        problem = bcp47.problem(value)
+        if problem is not None:
+            self._fail(key, problem)
+            return None
+        return bcp47.canonical(value)  # 'EN' and 'en' are one language
 
     def url(self, key: str) -> str | None:
         value = self.string(key, expected="a URL")
@@ -311,14 +399,17 @@ class _Table:
         if not isinstance(value, dict) or not value:
             self._fail(key, f"expected {expected}, got {_kind(value)}")
             return {}
-        titles = {}
+        titles: dict[str, str] = {}
         for lang, title in value.items():
-            if not BCP47.match(lang):
-                self._fail(key, f"'{lang}' is not a well-formed BCP 47 language tag")
+            problem = bcp47.problem(lang)
+            if problem is not None:
+                self._fail(key, problem)
             elif not isinstance(title, str) or not title.strip():
                 self._fail(key, f"the title in '{lang}' must be a non-empty string, got {_kind(title)}")
+            elif bcp47.canonical(lang) in titles:
+                self._fail(key, f"two titles in '{bcp47.canonical(lang)}' (BCP 47 tags ignore case); keep one")
             else:
-                titles[lang] = title.strip()
+                titles[bcp47.canonical(lang)] = title.strip()
         return titles
 
     def agents(self, key: str) -> tuple[Agent, ...]:
@@ -329,14 +420,15 @@ class _Table:
             self._fail(key, f"expected {expected}, got {_kind(value)}")
             return ()
         agents = []
+        refs = [item.get("ref") if isinstance(item, dict) and isinstance(item.get("ref"), str) else None for item in value]
+        ref_lines = self.checker.ref_lines(self.line_for(key), refs)
         for position, item in enumerate(value, start=1):
             if not isinstance(item, dict):
                 self._fail(key, f"item {position}: expected a table with a 'name', got {_kind(item)}")
                 continue
-            unknown = set(item) - {"name", "ref", "role"}
             name, ref, role = item.get("name"), item.get("ref"), item.get("role")
-            if unknown:
-                self._fail(key, f"item {position}: unknown key(s) {', '.join(sorted(unknown))}; allowed: name, ref, role")
+            for unknown in sorted(set(item) - {"name", "ref", "role"}):
+                self._fail(key, f"item {position}: unknown key '{unknown}'" + _did_you_mean(unknown, ("name", "ref", "role"), "allowed: name, ref, role"), first=True)
             if not isinstance(name, str) or not name.strip():
                 self._fail(key, f"item {position}: 'name' must be a non-empty string")
                 continue
@@ -346,7 +438,7 @@ class _Table:
             if role is not None and not isinstance(role, str):
                 self._fail(key, f"item {position}: 'role' must be a string")
                 role = None
-            agents.append(Agent(name=name.strip(), ref=ref, role=role))
+            agents.append(Agent(name=name.strip(), ref=ref, role=role, line=ref_lines[position - 1] if ref else 0))
         return tuple(agents)
 
     def publication(self, key: str) -> Publication | None:
@@ -387,7 +479,15 @@ class _Table:
 
     def reject_unknown(self) -> None:
         for key in sorted(set(self.data) - self.allowed):
-            self._fail(key, f"unknown key; allowed keys here: {', '.join(sorted(self.allowed))}")
+            allowed = ", ".join(sorted(self.allowed))
+            self._fail(key, "unknown key" + _did_you_mean(key, self.allowed, f"allowed keys here: {allowed}"), first=True)
+
+
+def _did_you_mean(key: str, allowed, then: str) -> str:
+    """"; did you mean 'title'? {then}" when an allowed key is close to `key`, else "; {then}"."""
+    by_lower = {a.lower(): a for a in allowed}
+    close = difflib.get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.6)
+    return f"; did you mean '{by_lower[close[0]]}'? {then}" if close else f"; {then}"
 
 
 def load_manifest(path: Path) -> Manifest:
@@ -401,23 +501,129 @@ def load_manifest(path: Path) -> Manifest:
         ) from None
     except UnicodeDecodeError as exc:
         raise ManifestError([f"{label}: not valid UTF-8 at byte offset {exc.start}; save the file as UTF-8"]) from None
+    checker = _Checker(label, raw)
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        place = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        where = f"{label}:{place[1]}:{place[2]}" if place else label
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise ManifestError([f"{where}: not valid TOML: {reason}"]) from None
+        data = _read_past_bare_dates(raw, exc, checker)
 
-    checker = _Checker(label, raw)
     meta = _edition_meta(data, checker)
     texts = _texts(data, checker, path.parent)
     for key in sorted(set(data) - {"edition", "text"}):
-        checker.problem(checker.line_of_top_level(key), f"top-level key '{key}'", "unknown; a manifest has [edition] and [[text]] tables")
+        message = "unknown" + _did_you_mean(key, ("edition", "text"), "a manifest has [edition] and [[text]] tables")
+        checker.problem(checker.line_of_top_level(key), f"top-level key '{key}'", message, first=True)
     if checker.problems:
         raise ManifestError(checker.problems)
     assert meta is not None
     return Manifest(path=path, meta=meta, texts=tuple(texts))
+
+
+def _toml_error(label: str, exc: tomllib.TOMLDecodeError, shifts: dict[int, list[int]] | None = None) -> str:
+    """"file:line:column: not valid TOML: reason"; `shifts` gives, by line, the columns where the
+    text parsed had two quotes more than the file (bare dates quoted), to give the file's column."""
+    place = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+    reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+    if not place:
+        return f"{label}: not valid TOML: {reason}"
+    line, column = int(place[1]), int(place[2])
+    column -= 2 * sum(1 for at in (shifts or {}).get(line, []) if at < column)
+    return f"{label}:{line}:{column}: not valid TOML: {reason}"
+
+
+# A date or date-time written bare (unquoted), as TOML allows, real or not: `2024-13-12`, `2022-01`
+_BARE_DATE = re.compile(
+    r"(?<![\w.:+-])(?P<date>\d{4}-\d{1,2}(?:-\d{1,2})?)"
+    r"(?P<time>[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?)?(?![\w.:+-])"
+)
+
+
+def _read_past_bare_dates(raw: str, exc: tomllib.TOMLDecodeError, checker: _Checker) -> dict:
+    """The manifest's data when what TOML refused is bare dates that are no dates: each is reported
+    (`seeds/edition.toml:5:8: [edition]: key 'date': 2024-13-12 is not a date: month 13 is not 1–12`),
+    then read as a string so that the rest of the manifest is checked too. Any other TOML error is
+    reported as TOML gives it."""
+    place = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+    bare = _bare_dates(checker)
+    if not place or not any(line == int(place[1]) for line, *_ in bare):
+        raise ManifestError([_toml_error(checker.label, exc)]) from None
+    lines = raw.splitlines(keepends=True)  # numbered as the checker's lines
+    shifts: dict[int, list[int]] = {}
+    for line, column, token, message in sorted(bare, reverse=True):  # right to left: columns stay right
+        where = checker.where_at(line)
+        prefix = checker.masked[line - 1][: column - 1]
+        key = re.search(r"([A-Za-z0-9_-]+)\s*=[^=]*$", prefix)
+        outer = re.match(r"^\s*([A-Za-z0-9_-]+)\s*=\s*\{", prefix)
+        if outer and key and key[1] != outer[1]:
+            where = f"{where}: {outer[1]}" if where else outer[1]
+        what = f"key '{key[1]}'" if key else "value"
+        checker.problem(line, f"{where}: {what}" if where else what, message, column=column)
+        text = lines[line - 1]
+        lines[line - 1] = f'{text[: column - 1]}"{token}"{text[column - 1 + len(token) :]}'
+        shifts.setdefault(line, []).append(column)
+        checker.repaired.add((line, token))
+    try:
+        return tomllib.loads("".join(lines))
+    except tomllib.TOMLDecodeError as again:
+        place = re.search(r"\(at line (\d+), column (\d+)\)", str(again))
+        checker.add(int(place[1]) if place else 0, _toml_error(checker.label, again, shifts))
+        raise ManifestError(checker.problems) from None
+
+
+def _bare_dates(checker: _Checker) -> list[tuple[int, int, str, str]]:
+    """(line, column, literal, what is wrong) for every bare date in the manifest that TOML cannot
+    read: not a real day, a month alone, one-digit month or day."""
+    found = []
+    for number, line in enumerate(checker.masked, start=1):
+        for match in _BARE_DATE.finditer(line):
+            if re.match(r"\s*=(?!=)", line[match.end() :]):
+                continue  # a bare key made of digits and dashes, not a value
+            token, date = match[0], match["date"]
+            problem = date_problem(date)
+            if problem is None and len(date) == 10:
+                continue  # a real date: TOML reads it
+            if problem is None:  # a month (or year-month) written bare: TOML has no such value
+                message = f"{token} is not a TOML date: write a month as a string, \"{token}\""
+            else:
+                message = f"{token} is not a date: {problem}"
+            found.append((number, match.start() + 1, token, message))
+    return found
+
+
+def _mask(raw: str) -> str:
+    """`raw` with the contents of strings and comments replaced by spaces (the same length and the
+    same lines), so that keys, punctuation and bare values can be found by position."""
+    out: list[str] = []
+    index, end = 0, len(raw)
+    while index < end:
+        char = raw[index]
+        if char == "#":
+            stop = raw.find("\n", index)
+            stop = end if stop < 0 else stop
+        elif char in "\"'":
+            quote = char * 3 if raw.startswith(char * 3, index) else char
+            stop = index + len(quote)
+            while stop < end:
+                if char == '"' and raw[stop] == "\\":
+                    stop += 2
+                elif raw.startswith(quote, stop):
+                    stop += len(quote)
+                    break
+                elif len(quote) == 1 and raw[stop] == "\n":
+                    break  # an unterminated string ends with its line
+                else:
+                    stop += 1
+            stop = min(stop, end)
+        else:
+            out.append(char)
+            index += 1
+            continue
+        out.append("".join(c if c in _LINE_BREAKS else " " for c in raw[index:stop]))
+        index = stop
+    return "".join(out)
+
+
+# What str.splitlines() breaks at: kept by _mask, so that its lines are the checker's lines
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 def _edition_meta(data: dict, checker: _Checker) -> EditionMeta | None:
@@ -579,3 +785,51 @@ def _passages(table: dict, checker: _Checker, text_index: int, where: str) -> li
         if match:
             passages.append(Passage(match=match, kind=kind, lang=lang))
     return passages
+
+
+def unknown_refs(
+    manifest: Manifest,
+    known: Callable[[str], bool] | Container[str],
+    registers: str = "tei/registers",
+) -> list[str]:
+    """One problem per author, translator or editor whose `ref` names no register entry, at the line
+    of that `ref` in the manifest, in file order, e.g.
+    `seeds/edition.toml:23: text 'organise-en': key 'authors': item 1: ref 'laurent' names no entry in
+    the registers (tei/registers/persons.xml, organisations.xml); add the entry there or correct the key`.
+
+    `known` is the register keys (a set, or a dict keyed by them such as `registers.entries`), the
+    `Registers` themselves, or a function saying whether a key is one; `registers` is the registers'
+    folder as messages should name it.
+    """
+    keys: list[str] = []  # to propose the key probably meant
+    if callable(known):
+        is_known = known
+    elif hasattr(known, "lookup"):  # the Registers themselves
+        registry = known
+        is_known = lambda key: registry.lookup(key) is not None  # noqa: E731
+        keys = sorted(getattr(known, "entries", {}))
+    else:
+        is_known = known.__contains__
+        keys = sorted(str(key) for key in known) if isinstance(known, Iterable) else []
+    groups: list[tuple[str, tuple[Agent, ...]]] = [("[edition]: key 'editors'", manifest.meta.editors)]
+    for entry in manifest.texts:
+        groups.append((f"text '{entry.id}': key 'authors'", entry.authors))
+        groups.append((f"text '{entry.id}': key 'translators'", entry.translators))
+        for number, work in enumerate(entry.works, start=1):
+            groups.append((f"text '{entry.id}': work {number}: key 'authors'", work.authors))
+    found: list[tuple[int, str]] = []
+    for where, agents in groups:
+        for position, agent in enumerate(agents, start=1):
+            if agent.ref is None or is_known(agent.ref):
+                continue
+            close = difflib.get_close_matches(agent.ref, keys, n=1, cutoff=0.75)
+            fix = f"did you mean '{close[0]}'? If not, add the entry there" if close else "add the entry there or correct the key"
+            place = f"{manifest.path}:{agent.line}" if agent.line else str(manifest.path)
+            found.append(
+                (
+                    agent.line,
+                    f"{place}: {where}: item {position}: ref '{agent.ref}' names no entry in the registers "
+                    f"({registers}/persons.xml, organisations.xml); {fix}",
+                )
+            )
+    return [message for _, message in sorted(found, key=lambda item: item[0])]

@@ -110,28 +110,29 @@ def check_seed_bytes(data: bytes, label: str) -> tuple[str, bool, bool]:
             f"{label}: this is a binary file, not plain text{where}; "
             "a seed must be the plain UTF-8 text of a source"
         )
+    problems = []
     bad_bytes = _invalid_utf8(data)
-    if bad_bytes:
-        raise SeedError("\n".join(
-            f"{label}:{line}:{column}: not valid UTF-8: byte(s) {bad} at byte offset {offset} ({reason}); "
-            "re-save the file as UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8`"
-            for line, column, bad, offset, reason in bad_bytes
-        ) + _more(bad_bytes.total, len(bad_bytes), label))
-    text = data.decode("utf-8")
+    problems += [
+        f"{label}:{line}:{column}: not valid UTF-8: byte(s) {bad} at byte offset {offset} ({reason}); "
+        "re-save the file as UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8`"
+        for line, column, bad, offset, reason in bad_bytes
+    ]
+    text = data.decode("utf-8", errors="replace")
     had_bom = text.startswith("\ufeff")
     if had_bom:
         text = text[1:]
     had_crlf = "\r" in text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     bad_chars = list(_NOT_XML_CHAR.finditer(text))
-    if bad_chars:
-        shown = bad_chars[:MAX_REPORTED]
-        raise SeedError("\n".join(
-            f"{label}:{line}:{column}: character U+{ord(found.group()):04X} is not allowed in XML; "
-            "delete it or replace it with the character it stands for"
-            for found in shown
-            for line, column in [_text_position(text, found.start())]
-        ) + _more(len(bad_chars), len(shown), label))
+    problems += [
+        f"{label}:{line}:{column}: character U+{ord(found.group()):04X} is not allowed in XML; "
+        "delete it or replace it with the character it stands for"
+        for found in bad_chars[:MAX_REPORTED]
+        for line, column in [_text_position(text, found.start())]
+    ]
+    if problems:
+        more = _more(bad_bytes.total, len(bad_bytes), label) + _more(len(bad_chars), min(len(bad_chars), MAX_REPORTED), label)
+        raise SeedError("\n".join(problems) + more)
     if not text.strip():
         raise SeedError(f"{label}: the file holds only white space; put the plain text of the source in it")
     return text, had_bom, had_crlf

@@ -13,7 +13,8 @@ from interlinea.diagnostics import Report
 from interlinea.edition import Edition, Text
 from interlinea.entities import Tagger
 from interlinea.registers import load_registers
-from interlinea.errors import InterlineaError, SeedError
+from interlinea.errors import InterlineaError, ManifestError, SeedError
+from interlinea.manifest import unknown_refs
 from interlinea.seeds import read_seed
 from interlinea.tei_store import TEIStore, WriteResult
 from interlinea.validate import validate_files
@@ -51,6 +52,9 @@ def convert(edition: Edition, texts: list[Text], progress: Progress = _plain) ->
     """Convert the selected texts in memory (nothing is written here)."""
     read_seeds(edition, texts)
     registers = edition.registers = load_registers(edition.registers_dir, edition.read_xml)
+    unknown = unknown_refs(edition.manifest, registers, registers=edition.relative(edition.registers_dir))
+    if unknown:
+        raise ManifestError(unknown)
     tagger = Tagger(registers)  # one automaton for the whole run
     for text in progress(texts, "convert"):
         assert text.seed is not None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from interlinea import TEI_NS
 from interlinea.diagnostics import Diagnostic, Level
-from interlinea.validate.bcp47 import is_well_formed
+from interlinea import bcp47
 from lxml import etree
 
 from interlinea.validate.corpus import NS, XML_ID, XML_LANG, Corpus, Document, pointers_of
@@ -102,16 +102,20 @@ def key_resolves(corpus: Corpus) -> Iterator[Diagnostic]:
                     )
 
 
-@rule("lang-syntax", "every xml:lang is a well-formed BCP 47 tag")
+@rule("lang-syntax", "every xml:lang and language/@ident is a valid BCP 47 tag (syntax and the IANA registry)")
 def lang_syntax(corpus: Corpus) -> Iterator[Diagnostic]:
     for document in corpus.reported():
         for node in document.root.iter():
-            if isinstance(node.tag, str) and node.get(XML_LANG) is not None and not is_well_formed(node.get(XML_LANG)):
-                yield document.diagnostic(
-                    node, "lang-syntax",
-                    f"xml:lang '{node.get(XML_LANG)}' is not a well-formed BCP 47 tag (e.g. 'en', 'bg', 'sr-Latn', 'zh-Hant-TW')",
-                    attribute=XML_LANG,
-                )
+            if not isinstance(node.tag, str):
+                continue
+            for attribute in (XML_LANG, "ident") if node.tag == f"{{{TEI_NS}}}language" else (XML_LANG,):
+                tag = node.get(attribute)
+                # xml:lang="" is XML's "language unknown" and is allowed.
+                if tag is None or (tag == "" and attribute == XML_LANG):
+                    continue
+                problem = bcp47.problem(tag)
+                if problem is not None:
+                    yield document.diagnostic(node, "lang-syntax", problem, attribute=attribute)
 
 
 @rule("lang-declared", "every language used in the text is declared in profileDesc/langUsage")
