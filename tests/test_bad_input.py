@@ -234,3 +234,12 @@ def test_thousands_of_bad_bytes_are_summarised():
     lines = failure.value.message.splitlines()
     assert len(lines) == 21
     assert lines[-1] == "s.txt: … and 9980 more of the same kind"
+
+
+def test_a_folder_where_a_tei_file_belongs_is_an_error_not_a_traceback(make_edition):
+    folder = make_edition({"good": GOOD})
+    (folder / "tei" / "good.xml").mkdir(parents=True)
+    result = convert(folder)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ") and "good.xml: Is a directory" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,3 +1,3 @@
-from interlinea.cli import run
+from interlinea.entry import run
 
 run()

@@ -5,8 +5,8 @@ Messages go to stderr, results to stdout; exit codes are documented in `interlin
 
 from __future__ import annotations
 
+import errno
 import functools
-import signal
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -65,7 +65,21 @@ def common_options(command):
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Group(click.Group):
+    """Click's group, with operating-system errors (a folder where a file should be, a full disk, no
+    permission) reported like every other error, naming the file, instead of as a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise  # the reader of our output went away (`| head`): click ends quietly
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise InterlineaError(f"{where}{exc.strerror or exc}; check that the path is a writable file, not a folder, and that the disk has room") from None
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="interlinea")
 def main() -> None:
     """Interlinea: plain-text sources to validated TEI P5 and published editions.
@@ -301,26 +315,3 @@ def init(directory: Path, quiet: bool) -> None:
             err=True,
         )
 
-
-class Interrupted(InterlineaError):
-    """The command was stopped by a signal (Ctrl-C, SIGTERM); what it had written is whole."""
-
-    exit_code = 130
-
-
-def _stop(signum, _frame) -> None:
-    raise Interrupted(
-        f"interrupted ({signal.Signals(signum).name}); every file written is complete and the others are as "
-        "they were; run the command again to finish"
-    )
-
-
-def run() -> None:
-    """The console entry point: `main` with SIGINT and SIGTERM turned into a clean stop.
-
-    The signal raises an exception where the command is, so that half-written temporary files are
-    deleted on the way out (see xmlio.write_atomic) and the exit code says what happened (130).
-    """
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
-    main()

@@ -162,7 +162,7 @@ def relation_target(corpus: Corpus) -> Iterator[Diagnostic]:
                     if not (target.tag == f"{{{TEI_NS}}}div" and target.get("type") == "work"):
                         yield document.diagnostic(
                             relation, "relation-target",
-                            f"@{attribute} '{pointer}' points to a <{target.tag.split('}')[1]}>, not to a work "
+                            f"@{attribute} '{pointer}' points to a <{etree.QName(target).localname}>, not to a work "
                             "(div type=\"work\"); a translation relation links whole works",
                             attribute=attribute,
                         )
