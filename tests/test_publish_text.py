@@ -14,7 +14,8 @@ from lxml import etree
 from interlinea import TEI_NS, publish as publishing, stages
 from interlinea.cli import main
 from interlinea.edition import load_edition
-from interlinea.publish import PUBLISHERS, Output, Publisher, PublishOptions
+from interlinea.publish import FORMATS, Output, Publisher, PublishOptions
+from interlinea.publish.base import EVERY_TEXT, REGISTERS, text_input
 from interlinea.xmlio import write_atomic
 
 from conftest import ROOT
@@ -198,27 +199,62 @@ def test_each_stylesheet_is_compiled_once_per_run(edition_copy, monkeypatch):
 
 
 class ShoutPublisher(Publisher):
-    """A second format, made in the test: it plugs in beside the text one without touching it."""
+    """A second format, made in the test: it plugs in beside the text one without touching it. One
+    file per text, and one index of the whole edition that depends on every text and the registers."""
 
     format = "shout"
 
-    def outputs(self, text):
-        return [Output(Path(self.format) / f"{text.id}.txt")]
+    def outputs(self):
+        per_text = [Output(Path(self.format) / f"{t.id}.txt", (text_input(t.id),), text_id=t.id) for t in self.texts]
+        return [*per_text, Output(Path(self.format) / "index.txt", (EVERY_TEXT, REGISTERS))]
 
-    def render(self, text, output):
-        return text.tree.getroot().get("{http://www.w3.org/XML/1998/namespace}id").upper().encode() + b"\n"
+    def render(self, output):
+        if output.text_id is None:
+            return "".join(sorted(f"{t.id}\n" for t in self.texts)).encode()
+        tree = self.by_id[output.text_id].tree
+        return tree.getroot().get("{http://www.w3.org/XML/1998/namespace}id").upper().encode() + b"\n"
 
 
 def test_a_new_format_plugs_in_with_the_same_interface(edition_copy, monkeypatch):
-    monkeypatch.setitem(PUBLISHERS, "shout", ShoutPublisher)
+    monkeypatch.setitem(FORMATS, "shout", ShoutPublisher)
     edition = load_edition(edition_copy)
     stages.read_tei(edition, edition.texts)
     report = stages.publish(edition, edition.texts, ("text", "shout"), edition_copy / "site", PublishOptions())
     assert (edition_copy / "site" / "shout" / "pramen-bg.txt").read_text() == "PRAMEN-BG\n"
     assert (edition_copy / "site" / "text" / "pramen-bg.txt").is_file()
-    assert len(report.written) == 6 + 4  # text: 4 texts and the 2 parts of tir-en-it; shout: 4
+    assert len(report.written) == 6 + 5  # text: 4 texts and the 2 parts of tir-en-it; shout: 4 and the index
     again = stages.publish(edition, edition.texts, ("text", "shout"), edition_copy / "site", PublishOptions())
-    assert again.written == [] and again.up_to_date == 8
+    assert again.written == [] and again.up_to_date == 11
+
+
+def test_an_edition_wide_output_is_rebuilt_when_any_of_its_inputs_changes(edition_copy, monkeypatch):
+    """The index depends on every text and on the registers: a change to one text rebuilds that
+    text's outputs and the index, nothing else; a change to a register rebuilds the index only."""
+    monkeypatch.setitem(FORMATS, "shout", ShoutPublisher)
+    rendered: list[str] = []
+    original = ShoutPublisher.render
+
+    def counting(self, output):
+        rendered.append(output.path.name)
+        return original(self, output)
+
+    monkeypatch.setattr(ShoutPublisher, "render", counting)
+
+    def run() -> list[str]:
+        rendered.clear()
+        edition = load_edition(edition_copy)
+        stages.read_tei(edition, edition.texts)
+        stages.publish(edition, edition.texts, ("shout",), edition_copy / "site", PublishOptions())
+        return sorted(rendered)
+
+    assert len(run()) == 5
+    assert run() == []
+    tei = edition_copy / "tei" / "pramen-bg.xml"
+    tei.write_text(tei.read_text(encoding="utf-8").replace("Ние, от своя страна", "Ние, от наша страна"), encoding="utf-8")
+    assert run() == ["index.txt", "pramen-bg.txt"]
+    register = edition_copy / "tei" / "registers" / "places.xml"
+    register.write_text(register.read_text(encoding="utf-8").replace("</listPlace>", "</listPlace>\n", 1), encoding="utf-8")
+    assert run() == ["index.txt"]
 
 
 def test_outputs_no_longer_produced_are_removed(edition_copy):
@@ -236,3 +272,27 @@ def test_build_publishes_after_validating(edition_copy):
     result = CliRunner().invoke(main, ["build", "--edition", str(edition_copy)])
     assert result.exit_code == 0, result.stderr
     assert (edition_copy / "site" / "text" / "organise-en.txt").is_file()
+
+
+def test_a_stylesheet_gets_the_registers_as_a_parameter_and_the_document_its_base_uri(tmp_path):
+    """Edition-wide formats reach other documents as parameters (never through doc()), and a text
+    keeps its own URI, so that relative pointers in it can be resolved."""
+    from interlinea.publish import Stylesheet
+    from interlinea.xml_input import read_xml
+
+    stylesheet = tmp_path / "count.xsl"
+    stylesheet.write_text(
+        """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+             xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+             <xsl:param name="registers" as="document-node()"/>
+             <xsl:output method="text"/>
+             <xsl:template match="/">
+               <xsl:value-of select="count($registers//tei:place), tokenize(base-uri(/), '/')[last()]"/>
+             </xsl:template>
+           </xsl:stylesheet>""",
+        encoding="utf-8",
+    )
+    places = read_xml(ROOT / "tei" / "registers" / "places.xml").tree
+    text = ROOT / "tei" / "pramen-bg.xml"
+    result = Stylesheet(stylesheet).transform(read_xml(text).tree, "pramen-bg.xml", {}, base_uri=text.as_uri(), documents={"registers": places})
+    assert result == f"{len(places.getroot().findall('.//{http://www.tei-c.org/ns/1.0}place'))} pramen-bg.xml"

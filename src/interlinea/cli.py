@@ -20,8 +20,7 @@ from interlinea.errors import InterlineaError, ValidationFailed
 from interlinea.lock import edition_lock
 from interlinea.scaffold import init_edition
 
-# The output formats, in the order they are published (the HTML edition will join the text one).
-FORMATS = ("text",)
+from interlinea.publish import FORMATS
 
 
 class Context:
@@ -36,14 +35,21 @@ class Context:
         if not self.quiet:
             click.echo(message, err=True)
 
-    def progress(self, items: Iterable[Text], label: str) -> Iterable[Text]:
+    def progress(self, items: Iterable, label: str) -> Iterable:
         """A progress bar on an interactive terminal; nothing otherwise."""
         items = list(items)
         if self.quiet or not sys.stderr.isatty() or len(items) < 2:
             yield from items
             return
-        with click.progressbar(items, label=label, file=sys.stderr, item_show_func=lambda t: t.id if t else "") as bar:
+        with click.progressbar(items, label=label, file=sys.stderr, item_show_func=_item_name) as bar:
             yield from bar
+
+
+def _item_name(item) -> str:
+    """A text by its id, an output by its file name, in the progress bar."""
+    if item is None:
+        return ""
+    return getattr(item, "id", None) or getattr(getattr(item, "path", None), "name", "") or str(item)
 
 
 def common_options(command):
@@ -156,7 +162,7 @@ def build(ctx: Context, out_dir: Path | None, numbered: bool, wrap: int, keep_ed
 
 @main.command()
 @click.argument("text_ids", nargs=-1, metavar="[TEXT_ID]...")
-@click.option("--format", "formats", type=click.Choice(FORMATS), multiple=True, help="Output format (repeatable; default: all).")
+@click.option("--format", "formats", type=click.Choice(list(FORMATS)), multiple=True, help="Output format (repeatable; default: all).")
 @click.option("--skip-validation", is_flag=True, help="Publish even if the TEI does not validate (for work in progress).")
 @publish_options
 @common_options

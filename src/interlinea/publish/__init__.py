@@ -1,4 +1,8 @@
-"""The publish stage: TEI in, editions out, one publisher per format (see base.Publisher)."""
+"""The publish stage: TEI in, editions out, one publisher per format (see base.Publisher).
+
+`FORMATS` is the one registry of output formats, in the order they are published; the CLI offers
+its keys. A new format is a new module with a Publisher, and one line here.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from interlinea.edition import Edition, Text
-from interlinea.publish.base import Output, Publisher, PublishOptions
+from interlinea.publish.base import Inputs, Output, Publisher, PublishOptions
 from interlinea.publish.text import TextPublisher
 from interlinea.publish.xslt import PublishError, Stylesheet
 
-PUBLISHERS: dict[str, type[Publisher]] = {"text": TextPublisher}
+FORMATS: dict[str, type[Publisher]] = {"text": TextPublisher}
 
-__all__ = ["PUBLISHERS", "Output", "PublishError", "PublishOptions", "Publisher", "Stylesheet", "publish"]
+__all__ = ["FORMATS", "Output", "PublishError", "PublishOptions", "Publisher", "Stylesheet", "publish"]
 
 
 @dataclass
@@ -29,18 +33,21 @@ def publish(
     formats: Iterable[str],
     out_dir: Path,
     options: PublishOptions,
-    progress: Callable[[Iterable[Text], str], Iterable[Text]] = lambda items, _label: items,
+    progress: Callable[[Iterable[Output], str], Iterable[Output]] = lambda items, _label: items,
 ) -> PublishReport:
-    """Publish `texts` (converted or read from tei/, with their trees) in each format."""
+    """Publish `texts` (with their trees) in each format; only outputs whose inputs changed are made."""
     report = PublishReport()
+    inputs = Inputs(edition, texts)
     for name in formats:
-        publisher = PUBLISHERS[name](edition, out_dir, options)
-        stale = {t.id for t in publisher.outdated(texts)}
-        for text in progress(texts, f"publish {name}"):
-            if text.id in stale:
-                report.written.extend(publisher.write(text))
-            else:
-                publisher.keep(text)
+        publisher = FORMATS[name](edition, texts, out_dir, options)
+        for output in progress(publisher.outputs(), f"publish {name}"):
+            fingerprint = publisher.fingerprint(output, inputs)
+            if publisher.is_current(output, fingerprint):
+                publisher.keep(output, fingerprint)
                 report.up_to_date += 1
+                continue
+            written = publisher.write(output, fingerprint)
+            if written is not None:
+                report.written.append(written)
         report.removed.extend(publisher.finish())
     return report

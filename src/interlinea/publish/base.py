@@ -1,10 +1,13 @@
 """The publisher interface: every output format has the same shape, so a new one plugs in beside the rest.
 
-A publisher says which of its outputs are out of date, writes the outputs of one text, and finishes
-the run (as Sphinx builders do: get_outdated_docs, write_doc, finish). Outputs are written atomically,
-and a build record (`.interlinea-build.json` in the output folder) remembers a fingerprint of what
-made each file (TEI, stylesheets, options, version), so an unchanged output is not rewritten and a
-file no longer produced is removed.
+A publisher declares the files it makes for the whole edition (`outputs`), each with the inputs it
+depends on: one text's TEI (`tei:organise-en`), every text (`tei:*`), the registers, the manifest.
+It renders one output at a time (`render`). Around it, the same for every format (as Sphinx builders
+share get_outdated_docs, write_doc, finish): a build record (`.interlinea-build.json` in the format's
+folder) keeps a fingerprint of everything that made each file (its inputs, the stylesheets, the
+options, the version), so that a file is rebuilt exactly when something it depends on changed (an
+entity page when any text that mentions the entity changes), an unchanged one is not rewritten, and a
+file no longer produced is removed. Writes are atomic.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import hashlib
 import json
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from interlinea import __version__
@@ -20,6 +24,9 @@ from interlinea.edition import Edition, Text
 from interlinea.xmlio import write_atomic
 
 RECORD = ".interlinea-build.json"
+EVERY_TEXT = "tei:*"
+REGISTERS = "registers"
+MANIFEST = "manifest"
 
 
 @dataclass(frozen=True)
@@ -31,17 +38,58 @@ class PublishOptions:
 
 @dataclass(frozen=True)
 class Output:
-    """One file a publisher makes from one text."""
+    """One file a publisher makes."""
 
     path: Path  # relative to the output folder
-    parameters: dict = field(default_factory=dict)
+    inputs: tuple[str, ...]  # what it is made from: "tei:<text id>", "tei:*", "registers", "manifest"
+    parameters: dict = field(default_factory=dict, hash=False)
+    text_id: str | None = None  # the text it shows, when it shows one
+
+
+def text_input(text_id: str) -> str:
+    return f"tei:{text_id}"
+
+
+class Inputs:
+    """The digest of each input of the edition, computed once per run, on demand."""
+
+    def __init__(self, edition: Edition, texts: list[Text]):
+        self.edition = edition
+        self.texts = {text.id: text for text in texts}
+        self._digests: dict[str, str] = {}
+
+    def digest(self, key: str) -> str:
+        if key not in self._digests:
+            self._digests[key] = self._compute(key)
+        return self._digests[key]
+
+    def _compute(self, key: str) -> str:
+        if key == EVERY_TEXT:
+            return sha256_of(*(self.digest(text_input(text_id)).encode() for text_id in sorted(self.texts)))
+        if key.startswith("tei:"):
+            return sha256_of(self.texts[key[4:]].tei_bytes or b"")
+        if key == REGISTERS:
+            return sha256_of(*(p.name.encode() + self.edition.read_xml(p).data for p in self.edition.register_paths()))
+        if key == MANIFEST:
+            return sha256_of(self.edition.manifest.path.read_bytes())
+        raise KeyError(f"unknown publishing input {key!r}")
+
+
+def sha256_of(*parts: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()
 
 
 class Publisher(ABC):
     format: str  # "text", "html"…
 
-    def __init__(self, edition: Edition, out_dir: Path, options: PublishOptions):
+    def __init__(self, edition: Edition, texts: list[Text], out_dir: Path, options: PublishOptions):
         self.edition = edition
+        self.texts = texts
+        self.by_id = {text.id: text for text in texts}
         self.out_dir = out_dir
         self.options = options
         self.record_path = out_dir / self.format / RECORD
@@ -51,53 +99,47 @@ class Publisher(ABC):
     # -- what each format defines
 
     @abstractmethod
-    def outputs(self, text: Text) -> list[Output]:
-        """The files this format makes from `text`."""
+    def outputs(self) -> list[Output]:
+        """Every file this format makes for the edition, with what each depends on."""
 
     @abstractmethod
-    def render(self, text: Text, output: Output) -> bytes:
+    def render(self, output: Output) -> bytes:
         """The content of one output."""
 
-    def inputs_digest(self) -> str:
-        """What, besides the TEI, decides the outputs (stylesheets, options, version)."""
-        return hashlib.sha256(json.dumps([__version__, self.options.__dict__], sort_keys=True).encode()).hexdigest()
+    def method_digest(self) -> str:
+        """What, besides the data, decides every output: the version and the options (a format adds
+        its stylesheets)."""
+        return sha256_of(json.dumps([__version__, self.format, self.options.__dict__], sort_keys=True).encode())
 
     # -- the same for every format
 
-    def fingerprint(self, text: Text, output: Output) -> str:
-        digest = hashlib.sha256()
-        digest.update(text.tei_bytes or b"")
-        digest.update(self.inputs_digest().encode())
-        digest.update(json.dumps(output.parameters, sort_keys=True).encode())
-        return digest.hexdigest()
+    def fingerprint(self, output: Output, inputs: Inputs) -> str:
+        return sha256_of(
+            self._method.encode(),
+            json.dumps(output.parameters, sort_keys=True).encode(),
+            *(f"{key}={inputs.digest(key)}".encode() for key in sorted(output.inputs)),
+        )
 
-    def outdated(self, texts: list[Text]) -> list[Text]:
-        """The texts with an output that is missing or was made from other inputs."""
-        stale = []
-        for text in texts:
-            for output in self.outputs(text):
-                key = output.path.as_posix()
-                if self.previous.get(key) != self.fingerprint(text, output) or not (self.out_dir / output.path).is_file():
-                    stale.append(text)
-                    break
-        return stale
+    @cached_property
+    def _method(self) -> str:
+        return self.method_digest()
 
-    def write(self, text: Text) -> list[Path]:
-        """Write every output of one text; each file appears whole or not at all."""
-        written = []
-        for output in self.outputs(text):
-            content = self.render(text, output)
-            target = self.out_dir / output.path
-            if not target.is_file() or target.read_bytes() != content:
-                write_atomic(target, content)
-                written.append(target)
-            self.current[output.path.as_posix()] = self.fingerprint(text, output)
-        return written
+    def is_current(self, output: Output, fingerprint: str) -> bool:
+        return self.previous.get(output.path.as_posix()) == fingerprint and (self.out_dir / output.path).is_file()
 
-    def keep(self, text: Text) -> None:
-        """Record the outputs of a text that was up to date (not rewritten this run)."""
-        for output in self.outputs(text):
-            self.current[output.path.as_posix()] = self.fingerprint(text, output)
+    def write(self, output: Output, fingerprint: str) -> Path | None:
+        """Render and write one output; the file appears whole or not at all. Returns it if it changed."""
+        content = self.render(output)
+        self.current[output.path.as_posix()] = fingerprint
+        target = self.out_dir / output.path
+        if target.is_file() and target.read_bytes() == content:
+            return None
+        write_atomic(target, content)
+        return target
+
+    def keep(self, output: Output, fingerprint: str) -> None:
+        """Record an output that was up to date (not rewritten this run)."""
+        self.current[output.path.as_posix()] = fingerprint
 
     def finish(self) -> list[Path]:
         """Remove outputs no longer produced; save the build record. Returns the removed files."""

@@ -3,12 +3,11 @@ of a text whose works are in different languages (003: its English and its Itali
 
 from __future__ import annotations
 
-import hashlib
+from functools import cached_property
 from pathlib import Path
 
 from interlinea import TEI_NS, XML_NS, __version__
-from interlinea.edition import Text
-from interlinea.publish.base import Output, Publisher, PublishOptions
+from interlinea.publish.base import Output, Publisher, sha256_of, text_input
 from interlinea.publish.xslt import Stylesheet
 from interlinea.resources import xslt_path
 
@@ -17,30 +16,32 @@ class TextPublisher(Publisher):
     format = "text"
     entry = ("text", "text.xsl")
 
-    def __init__(self, edition, out_dir: Path, options: PublishOptions, stylesheet: Stylesheet | None = None):
-        super().__init__(edition, out_dir, options)
-        self.stylesheet = stylesheet or Stylesheet(xslt_path(*self.entry))
+    @cached_property
+    def stylesheet(self) -> Stylesheet:
+        """Compiled once per run, when the first output is rendered."""
+        return Stylesheet(xslt_path(*self.entry))
 
-    def inputs_digest(self) -> str:
-        digest = hashlib.sha256(super().inputs_digest().encode())
-        for folder in ("common", self.format):
-            for path in sorted(xslt_path(folder).glob("*.xsl")):
-                digest.update(path.name.encode() + path.read_bytes())
-        return digest.hexdigest()
+    def method_digest(self) -> str:
+        modules = sorted(p for folder in ("common", self.format) for p in xslt_path(folder).glob("*.xsl"))
+        return sha256_of(super().method_digest().encode(), *(p.name.encode() + p.read_bytes() for p in modules))
 
-    def outputs(self, text: Text) -> list[Output]:
-        outputs = [Output(Path(self.format) / f"{text.id}.txt", {"work": ""})]
-        root = text.tree.getroot()
-        text_lang = root.get(f"{{{XML_NS}}}lang")
-        works = root.findall(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body/{{{TEI_NS}}}div[@type='work']")
-        languages = [work.get(f"{{{XML_NS}}}lang", text_lang) for work in works]
-        if len(set(languages)) > 1:
-            for work, lang in zip(works, languages):
-                number = work.get("n")
-                outputs.append(Output(Path(self.format) / f"{text.id}.{number}.{lang}.txt", {"work": number}))
+    def outputs(self) -> list[Output]:
+        outputs = []
+        for text in self.texts:
+            made_from = (text_input(text.id),)
+            outputs.append(Output(Path(self.format) / f"{text.id}.txt", made_from, {"work": ""}, text.id))
+            root = text.tree.getroot()
+            text_lang = root.get(f"{{{XML_NS}}}lang")
+            works = root.findall(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body/{{{TEI_NS}}}div[@type='work']")
+            languages = [work.get(f"{{{XML_NS}}}lang", text_lang) for work in works]
+            if len(set(languages)) > 1:
+                for work, lang in zip(works, languages):
+                    number = work.get("n")
+                    outputs.append(Output(Path(self.format) / f"{text.id}.{number}.{lang}.txt", made_from, {"work": number}, text.id))
         return outputs
 
-    def render(self, text: Text, output: Output) -> bytes:
+    def render(self, output: Output) -> bytes:
+        text = self.by_id[output.text_id]
         parameters = {
             "numbered": self.options.numbered,
             "wrap": self.options.wrap,
@@ -48,5 +49,5 @@ class TextPublisher(Publisher):
             "generator": f"Interlinea {__version__}",
             **output.parameters,
         }
-        label = self.edition.relative(self.edition.tei_path(text.id))
-        return self.stylesheet.transform(text.tree, label, parameters).encode("utf-8")
+        path = self.edition.tei_path(text.id)
+        return self.stylesheet.transform(text.tree, self.edition.relative(path), parameters, base_uri=path.resolve().as_uri()).encode("utf-8")

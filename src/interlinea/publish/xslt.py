@@ -94,8 +94,20 @@ class Stylesheet:
         processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
         self.executable.set_save_xsl_message(True)
 
-    def transform(self, tree: etree._ElementTree, label: str, parameters: dict[str, object]) -> str:
-        """Apply the stylesheet to a parsed TEI document; `label` names it in errors."""
+    def transform(
+        self,
+        tree: etree._ElementTree,
+        label: str,
+        parameters: dict[str, object],
+        base_uri: str | None = None,
+        documents: dict[str, etree._ElementTree] | None = None,
+    ) -> str:
+        """Apply the stylesheet to a parsed TEI document; `label` names it in errors.
+
+        `base_uri` is the document's own URI (for `base-uri()` and relative references in the
+        data); `documents` are further parsed documents (the registers, other texts) handed to the
+        stylesheet as parameters of type document-node(), the only way a stylesheet sees them.
+        """
         from saxonche import PySaxonApiError
 
         processor = self.processor
@@ -104,7 +116,9 @@ class Stylesheet:
         executable.clear_xsl_messages()
         for name, value in parameters.items():
             executable.set_parameter(name, _xdm(processor, value))
-        document = processor.parse_xml(xml_text=inert_copy(tree).decode("utf-8"))
+        for name, other in (documents or {}).items():
+            executable.set_parameter(name, self._document(other, None))
+        document = self._document(tree, base_uri)
         with _native_stderr() as report:
             try:
                 return executable.transform_to_string(xdm_node=document)
@@ -118,6 +132,12 @@ class Stylesheet:
         detail = re.sub(r"Q\{[^}]*\}", "", detail)  # /Q{tei-ns}TEI[1]/… reads as /TEI[1]/…
         where = f"{label}:{line}" if line else label
         raise PublishError(f"{where}: {self.path.parent.name}/{self.path.name}: {detail}")
+
+    def _document(self, tree: etree._ElementTree, base_uri: str | None):
+        builder = self.processor.new_document_builder()
+        if base_uri:
+            builder.set_base_uri(base_uri)
+        return builder.parse_xml(xml_text=inert_copy(tree).decode("utf-8"))
 
 
 def _xdm(processor, value: object):
