@@ -122,20 +122,23 @@ def edit_options(command):
     return wrapper
 
 
-def _publish(ctx: Context, edition: Edition, texts: list[Text], formats: tuple[str, ...], out_dir: Path | None, numbered: bool, wrap: int) -> None:
+def _publish_plan(edition: Edition, out_dir: Path | None, numbered: bool, wrap: int, formats: tuple[str, ...] = (), **edits: bool) -> stages.BuildPlan:
     from interlinea.publish import PublishOptions
-    from interlinea.xmlio import remove_temporaries
 
-    target = out_dir if out_dir is not None else edition.root / "site"
-    for name in formats:
-        remove_temporaries(target / name)
-    options = PublishOptions(numbered=numbered, wrap=wrap, edition_url=edition.manifest.meta.url or "")
-    report = stages.publish(edition, texts, formats, target, options, progress=ctx.progress)
+    return stages.BuildPlan(
+        out_dir=out_dir if out_dir is not None else edition.root / "site",
+        formats=formats or tuple(FORMATS),
+        options=PublishOptions(numbered=numbered, wrap=wrap, edition_url=edition.manifest.meta.url or ""),
+        **edits,
+    )
+
+
+def _say_published(ctx: Context, plan: stages.BuildPlan, texts: list[Text], report) -> None:
     for path in report.written:
         ctx.say(f"wrote {path}")
     for path in report.removed:
         ctx.say(f"removed {path} (no longer produced)")
-    ctx.say(f"published {len(texts)} texts ({', '.join(formats)}) in {target}: {len(report.written)} files written, {report.up_to_date} up to date")
+    ctx.say(f"published {len(texts)} texts ({', '.join(plan.formats)}) in {plan.out_dir}: {len(report.written)} files written, {report.up_to_date} up to date")
 
 
 @main.command()
@@ -150,14 +153,15 @@ def build(ctx: Context, out_dir: Path | None, numbered: bool, wrap: int, keep_ed
     --keep-edited (publish it as it is) or --force (regenerate it) says what to do.
     """
     edition = ctx.edition()
+    plan = _publish_plan(edition, out_dir, numbered, wrap, force=force, keep_edited=keep_edited)
     with edition_lock(edition.root):
-        report = stages.build(edition, progress=ctx.progress, force=force, keep_edited=keep_edited)
-        _finish_validation(ctx, report, verb="build")
-        kept = [t.id for t in edition.texts if t.edited]
-        if kept:
-            ctx.say(f"kept {len(kept)} TEI files edited by hand as they are: {', '.join(kept)}")
-        ctx.say(f"built {len(edition.texts)} TEI files in {edition.relative(edition.tei_dir)}/ ({report.summary()})")
-        _publish(ctx, edition, edition.texts, tuple(FORMATS), out_dir, numbered, wrap)
+        built = stages.build(edition, plan, progress=ctx.progress)
+    _finish_validation(ctx, built.validation, verb="build")
+    kept = [t.id for t in edition.texts if t.edited]
+    if kept:
+        ctx.say(f"kept {len(kept)} TEI files edited by hand as they are: {', '.join(kept)}")
+    ctx.say(f"built {len(edition.texts)} TEI files in {edition.relative(edition.tei_dir)}/ ({built.validation.summary()})")
+    _say_published(ctx, plan, edition.texts, built.published)
 
 
 @main.command()
@@ -173,11 +177,13 @@ def publish(ctx: Context, text_ids: tuple[str, ...], formats: tuple[str, ...], s
     """
     edition = ctx.edition()
     texts = edition.select(text_ids)
+    plan = _publish_plan(edition, out_dir, numbered, wrap, formats)
     with edition_lock(edition.root):
         if not skip_validation:
             _finish_validation(ctx, stages.validate(edition), verb="publish")
         stages.read_tei(edition, texts)
-        _publish(ctx, edition, texts, formats or tuple(FORMATS), out_dir, numbered, wrap)
+        report = stages.publish(edition, texts, plan.formats, plan.out_dir, plan.options, progress=ctx.progress)
+    _say_published(ctx, plan, texts, report)
 
 
 @main.command()

@@ -6,7 +6,9 @@ seeds/*.txt + seeds/edition.toml + tei/registers --convert--> tei/*.xml --valida
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from interlinea.convert import convert_text
 from interlinea.diagnostics import Report
@@ -19,6 +21,10 @@ from interlinea.seeds import read_seed
 from interlinea.tei_store import TEIStore, WriteResult
 from interlinea.validate import validate_files
 from interlinea.xmlio import remove_temporaries, serialize
+
+if TYPE_CHECKING:
+    from interlinea.publish import PublishReport
+    from interlinea.publish.base import PublishOptions
 
 Progress = Callable[[Iterable[Text], str], Iterable[Text]]
 
@@ -143,21 +149,47 @@ def read_tei(edition: Edition, texts: list[Text]) -> None:
 
 
 def publish(edition: Edition, texts: list[Text], formats, out_dir: Path, options, progress: Progress = _plain):
+    """Publish the texts' TEI (as read by `read_tei`) in each format into `out_dir`."""
     from interlinea.publish import publish as run_publishers
 
+    for name in formats:
+        remove_temporaries(out_dir / name)
     return run_publishers(edition, texts, formats, out_dir, options, progress)
 
 
-def build(edition: Edition, progress: Progress = _plain, *, force: bool = False, keep_edited: bool = False) -> Report:
-    """Convert every text, write tei/, validate it (the CLI publishes when the report has no errors).
+@dataclass
+class Built:
+    """What a build did: the TEI it wrote, the validation report, and what it published (None when
+    validation failed, so nothing was published)."""
 
-    What is published is what tei/ holds, read back once: the converter's output, or a hand-edited
-    file kept with `keep_edited`.
+    written: WriteResult
+    validation: Report
+    published: "PublishReport | None"
+
+
+def build(edition: Edition, plan: BuildPlan, progress: Progress = _plain) -> Built:
+    """The recipe: convert every text, write tei/, validate, publish what tei/ holds.
+
+    What is published is tei/ read back once: the converter's output, or a hand-edited file kept
+    with `plan.keep_edited`. Nothing is published when validation finds errors.
     """
     texts = edition.select()
     convert(edition, texts, progress)
-    write_tei(edition, texts, force=force, keep_edited=keep_edited)
+    written = write_tei(edition, texts, force=plan.force, keep_edited=plan.keep_edited)
     report = validate(edition)
-    if not report.errors:
-        read_tei(edition, texts)
-    return report
+    if report.errors:
+        return Built(written, report, None)
+    read_tei(edition, texts)
+    return Built(written, report, publish(edition, texts, plan.formats, plan.out_dir, plan.options, progress))
+
+
+@dataclass(frozen=True)
+class BuildPlan:
+    """What `build` is asked to do: where to publish, in which formats, with which options, and what
+    to do with TEI edited by hand."""
+
+    out_dir: Path
+    formats: tuple[str, ...]
+    options: "PublishOptions"
+    force: bool = False
+    keep_edited: bool = False
