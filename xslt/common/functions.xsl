@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Format-neutral functions: what a text is called, who made it, which languages it is in, how to cite
-  it. Every output format (text, HTML) builds its own layout on these.
+  Format-neutral functions: what a text is called, who made it, which languages it is in, where it
+  was first published, how to cite it, which work is published, what a pointer points to. Every
+  output format (text, HTML) builds its own layout on these; nothing here decides a form, and no hook
+  is called from here (the hooks are in hooks.xsl).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -9,6 +11,29 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:il="urn:interlinea:xslt"
   exclude-result-prefixes="#all">
+
+  <!-- Every element with an identifier, by its xml:id: pointers ("#organise-en.1") and, in the web
+       edition, register entries are looked up through it. -->
+  <xsl:key name="il:id" match="*[@xml:id]" use="@xml:id"/>
+
+  <!-- The elements of the same document that a pointer attribute (@corresp, @target: one or more
+       "#id") points to. -->
+  <xsl:function name="il:targets" as="element()*">
+    <xsl:param name="pointer" as="attribute()?"/>
+    <xsl:sequence select="if (empty($pointer)) then ()
+        else key('il:id', tokenize($pointer)[starts-with(., '#')] ! substring(., 2), root($pointer))"/>
+  </xsl:function>
+
+  <!-- The work the parameter $work selects (the div type="work" with that @n), or none when $work is
+       empty: the whole text is published. A $work that names no work stops the transformation. -->
+  <xsl:function name="il:selected-work" as="element(tei:div)?">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="div" select="if ($work) then $tei/tei:text/tei:body/tei:div[@type = 'work'][@n = $work] else ()"/>
+    <xsl:if test="$work and empty($div)">
+      <xsl:message terminate="yes">no work with @n="<xsl:value-of select="$work"/>" in <xsl:value-of select="$tei/@xml:id"/></xsl:message>
+    </xsl:if>
+    <xsl:sequence select="$div"/>
+  </xsl:function>
 
   <!-- The language in force at a node. -->
   <xsl:function name="il:lang" as="xs:string">
@@ -45,9 +70,8 @@
   <!-- A work's own title: its main head, else the title of its original, else its number. -->
   <xsl:function name="il:work-title" as="xs:string">
     <xsl:param name="div" as="element(tei:div)"/>
-    <xsl:variable name="tei" select="$div/ancestor::tei:TEI[1]"/>
-    <xsl:variable name="original" select="$tei//tei:sourceDesc/tei:bibl[@type = 'original'][@corresp = '#' || $div/@xml:id]"/>
-    <xsl:sequence select="(normalize-space(string-join($div/tei:head[1]//text(), '')), normalize-space($original/tei:title), 'Part ' || $div/@n)[.][1]"/>
+    <xsl:variable name="original" select="il:originals($div/ancestor::tei:TEI[1], $div)"/>
+    <xsl:sequence select="(normalize-space(string-join($div/tei:head[1]//text(), '')), normalize-space(($original/tei:title)[1]), 'Part ' || $div/@n)[.][1]"/>
   </xsl:function>
 
   <xsl:function name="il:authors" as="xs:string*">
@@ -63,6 +87,14 @@
   <xsl:function name="il:editors" as="xs:string*">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:seriesStmt/tei:respStmt/tei:name ! normalize-space(.)"/>
+  </xsl:function>
+
+  <!-- The original publications of a text (all), or of one of its works (those whose @corresp points
+       to it). -->
+  <xsl:function name="il:originals" as="element(tei:bibl)*">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="div" as="element(tei:div)?"/>
+    <xsl:sequence select="$tei/tei:teiHeader//tei:sourceDesc/tei:bibl[@type = 'original'][not($div) or exists(il:targets(@corresp) intersect $div)]"/>
   </xsl:function>
 
   <!-- One original publication, as a line: publisher, "title", date, URL (language). -->

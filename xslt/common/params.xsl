@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The parameters every Interlinea output understands. The publisher (src/interlinea/publish/) sets
-  them for each document; nothing here is specific to one edition.
+  them for each document; nothing here is specific to one edition. Every stylesheet parameter of
+  every layer and format is declared here, each with its doc comment, and nowhere else. Decides no
+  meaning and no form; implements no hook.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

@@ -2,6 +2,8 @@
 <!--
   Line wrapping for plain text: greedy, at spaces only, so that a URL (or any word longer than the
   line) is never broken: it goes on a line of its own. With $wrap = 0 a paragraph is one line.
+  Text form only, used by the header block (header.xsl) and the hooks (layout.xsl); decides no
+  meaning and implements no hook.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

@@ -1,0 +1,301 @@
+"""The layers of the publishing stylesheets: xslt/common/ decides what each TEI element means (its
+role), a format (xslt/text/) decides only its form, through the hooks il:make-block and
+il:make-inline; the entry stylesheet is a thin driver."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from interlinea.publish.xslt import PublishError, Stylesheet
+from interlinea.resources import xslt_path
+from interlinea.xml_input import parse_xml
+
+XSL = "http://www.w3.org/1999/XSL/Transform"
+NS = {"xsl": XSL}
+COMMON = xslt_path("common")
+TEXT = xslt_path("text")
+MODULES = sorted(COMMON.glob("*.xsl")) + sorted(TEXT.glob("*.xsl"))
+
+
+def parsed(path: Path) -> etree._ElementTree:
+    return etree.parse(str(path))
+
+
+def top_level_list(name: str) -> list[str]:
+    """The strings of a top-level `<xsl:variable name="…" select="('a', 'b')"/>` of xslt/common/."""
+    found = [
+        variable.get("select")
+        for path in COMMON.glob("*.xsl")
+        for variable in parsed(path).getroot().findall(f"{{{XSL}}}variable")
+        if variable.get("name") == name
+    ]
+    assert len(found) == 1, f"{name} is declared {len(found)} times in xslt/common/"
+    return re.findall(r"'([^']*)'", found[0])
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The alternatives of a match pattern (split at | outside predicates)."""
+    parts, depth, current = [], 0, ""
+    for char in pattern:
+        depth += {"[": 1, "(": 1, "]": -1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += char
+    return [*parts, current.strip()]
+
+
+NODE_TESTS = {"*", "text()", "comment()", "processing-instruction()"}
+
+
+def matched_elements(mode: str) -> set[str]:
+    """Local names of the TEI elements matched by a template rule of xslt/common/ in `mode`."""
+    names = set()
+    for path in COMMON.glob("*.xsl"):
+        for template in parsed(path).getroot().iterfind("xsl:template", NS):
+            if mode not in (template.get("mode") or "").split() or template.get("match") is None:
+                continue
+            for alternative in alternatives(template.get("match")):
+                last = re.sub(r"\[.*\]$", "", alternative.split("/")[-1])
+                if last in NODE_TESTS:
+                    continue
+                assert last.startswith("tei:"), f"{path.name}: unexpected pattern {alternative!r} in mode {mode}"
+                names.add(last.removeprefix("tei:"))
+    return names
+
+
+def roles_called(hook: str) -> set[str]:
+    """The roles xslt/common/ hands to a hook: il:make-block(., 'heading', …)."""
+    call = re.compile(rf"il:{hook}\(\s*[^,]+,\s*'([\w-]+)'")
+    return {role for path in COMMON.glob("*.xsl") for role in call.findall(path.read_text(encoding="utf-8"))}
+
+
+def roles_implemented(folder: Path, hook: str) -> set[str]:
+    """The roles a format lays out: template rules in mode il:<hook> matching .[. = ('a', 'b')]."""
+    roles = set()
+    for path in folder.glob("*.xsl"):
+        for template in parsed(path).getroot().iterfind("xsl:template", NS):
+            if template.get("mode") == f"il:{hook}":
+                roles.update(re.findall(r"'([\w-]+)'", template.get("match")))
+    return roles
+
+
+# -- (4) the element lists of the common layer -------------------------------------------------------
+
+
+def test_the_block_list_is_exactly_what_the_block_templates_match():
+    listed = top_level_list("il:block-elements")
+    assert len(listed) == len(set(listed)), "il:block-elements lists an element twice"
+    matched = matched_elements("il:block")
+    assert set(listed) == matched, f"listed only: {set(listed) - matched}; matched only: {matched - set(listed)}"
+
+
+def test_the_inline_list_is_exactly_what_the_inline_templates_match():
+    listed = top_level_list("il:inline-elements")
+    assert len(listed) == len(set(listed)), "il:inline-elements lists an element twice"
+    matched = matched_elements("il:inline")
+    assert set(listed) == matched, f"listed only: {set(listed) - matched}; matched only: {matched - set(listed)}"
+
+
+def test_no_element_is_both_a_block_and_running_text():
+    assert not set(top_level_list("il:block-elements")) & set(top_level_list("il:inline-elements"))
+
+
+# -- (1) the text format handles every element and role the common layer knows ---------------------
+
+SAMPLE = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="t" xml:lang="en">
+  <teiHeader><fileDesc><titleStmt><title>Sample</title></titleStmt></fileDesc></teiHeader>
+  <text><body>
+    <fw type="navigation">w-fw</fw>
+    <!-- a comment --><?a-pi?>
+    <div type="work" n="1" xml:id="t.1">
+      <head xml:id="t.1.1" n="1">w-head <persName ref="r#a">w-persName</persName></head>
+      <byline xml:id="t.1.2" n="2">w-byline</byline>
+      <p xml:id="t.1.3" n="3">w-p <placeName ref="r#b">w-placeName</placeName> <orgName ref="r#c">w-orgName</orgName>
+        <ref target="https://example.org/w-ref">https://example.org/w-ref</ref></p>
+      <note type="source" xml:id="t.1.4" n="4">w-note</note>
+      <figure><head xml:id="t.1.5" n="5">w-caption</head></figure>
+      <quote xml:id="t.1.6" n="6">w-quote</quote>
+      <cit type="socialMedia" xml:id="t.1.7" n="7"><quote>w-post</quote>
+        <bibl>— <author>w-author</author> <date when="2022-01-04">w-date</date></bibl></cit>
+      <div type="section" n="1" xml:id="t.1.s1">
+        <list type="links"><item xml:id="t.1.8" n="8">w-item<lb/>"<title level="a">w-title</title>"</item></list>
+        <closer><signed xml:id="t.1.9" n="9">w-signed</signed><dateline xml:id="t.1.10" n="10">w-dateline</dateline></closer>
+      </div>
+      <postscript>
+        <p xml:id="t.1.11" n="11">w-postscript</p>
+        <trailer xml:id="t.1.12" n="12">w-trailer</trailer>
+      </postscript>
+    </div>
+    <milestone unit="work" rend="w-milestone"/>
+    <div type="work" n="2" xml:id="t.2"><p xml:id="t.2.1" n="1">w-div</p></div>
+  </body></text>
+</TEI>
+"""
+
+
+def tree_of(xml: str, label: str = "t.xml") -> etree._ElementTree:
+    result = parse_xml(xml.encode("utf-8"), Path(label), label)
+    assert result.tree is not None, result.problems
+    return result.tree
+
+
+@pytest.fixture(scope="module")
+def text_stylesheet() -> Stylesheet:
+    return Stylesheet(xslt_path("text", "text.xsl"))
+
+
+def test_the_sample_holds_every_element_the_common_layer_knows():
+    body = tree_of(SAMPLE).getroot().find("{*}text/{*}body")
+    present = {etree.QName(element).localname for element in body.iter() if isinstance(element.tag, str)}
+    known = set(top_level_list("il:block-elements")) | set(top_level_list("il:inline-elements"))
+    assert known <= present, f"add to SAMPLE: {sorted(known - present)}"
+
+
+@pytest.mark.parametrize("parameters", [{}, {"numbered": True, "wrap": 30}], ids=["plain", "numbered-wrapped"])
+def test_the_text_format_lays_out_every_element_of_the_common_layer(text_stylesheet, parameters):
+    output = text_stylesheet.transform(tree_of(SAMPLE), "t.xml", parameters)  # no termination
+    words = set(re.findall(r"w-[\w]+", SAMPLE))
+    assert {word for word in words if word in output} == words, f"missing: {sorted(w for w in words if w not in output)}"
+    assert "a comment" not in output and "a-pi" not in output
+    assert "  w-item\n" in output or "  [8] w-item\n" in output, "a line break in an item stays one"
+
+
+@pytest.mark.parametrize("hook", ["make-block", "make-inline"])
+def test_the_text_format_implements_exactly_the_roles_the_common_layer_hands_out(hook):
+    called = roles_called(hook)
+    assert called, f"no call of il:{hook} found in xslt/common/"
+    implemented = roles_implemented(TEXT, hook)
+    assert called == implemented, f"not laid out: {called - implemented}; unknown to common: {implemented - called}"
+
+
+# -- (2) a format that forgets a role fails, naming it -----------------------------------------------
+
+
+def tiny_format(tmp_path: Path, body: str = "") -> Stylesheet:
+    """A format that imports the common layer and implements only what `body` says."""
+    path = tmp_path / "tiny" / "tiny.xsl"
+    path.parent.mkdir()
+    path.write_text(
+        f"""<xsl:stylesheet version="3.0" xmlns:xsl="{XSL}" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+            xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:il="urn:interlinea:xslt" exclude-result-prefixes="#all">
+          <xsl:import href="{xslt_path('common', 'common.xsl').resolve().as_uri()}"/>
+          <xsl:output method="text"/>
+          {body}
+          <xsl:template match="/">
+            <xsl:value-of select="il:blocks(tei:TEI/tei:text/tei:body/node())"/>
+          </xsl:template>
+        </xsl:stylesheet>""",
+        encoding="utf-8",
+    )
+    return Stylesheet(path)
+
+
+DOCUMENT = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="d">
+<text><body>
+<p xml:id="d.1" n="1">Some <persName ref="r#x">Name</persName> here.</p>
+</body></text>
+</TEI>
+"""
+
+PARAGRAPH_ONLY = """
+  <xsl:variable name="il:format" as="xs:string" select="'tiny'"/>
+  <xsl:template match=".[. = 'paragraph']" mode="il:make-block">
+    <xsl:param name="content" as="item()*"/>
+    <xsl:sequence select="string-join($content, '')"/>
+  </xsl:template>
+"""
+
+
+def test_a_format_that_implements_no_role_stops_naming_the_block_role(tmp_path):
+    with pytest.raises(PublishError) as failure:
+        tiny_format(tmp_path).transform(tree_of(DOCUMENT.replace("<persName ref=\"r#x\">Name</persName>", "Name")), "d.xml", {})
+    message = str(failure.value)
+    assert 'does not lay out the block role "paragraph" of <p>' in message
+    assert "the unnamed format" in message  # the format did not name itself
+    assert message.startswith("d.xml:3: ") and "/TEI[1]/text[1]/body[1]/p[1] (in d.1)" in message
+
+
+def test_a_format_that_forgets_an_inline_role_stops_naming_it(tmp_path):
+    with pytest.raises(PublishError) as failure:
+        tiny_format(tmp_path, PARAGRAPH_ONLY).transform(tree_of(DOCUMENT), "d.xml", {})
+    message = str(failure.value)
+    assert 'the tiny format does not lay out the inline role "name" of <persName>' in message
+    assert "/TEI[1]/text[1]/body[1]/p[1]/persName[1]" in message
+
+
+def test_a_format_that_implements_the_roles_it_meets_runs(tmp_path):
+    body = PARAGRAPH_ONLY + """
+      <xsl:template match=".[. = 'name']" mode="il:make-inline">
+        <xsl:param name="content" as="item()*"/>
+        <xsl:sequence select="upper-case(string-join($content, ''))"/>
+      </xsl:template>"""
+    assert tiny_format(tmp_path, body).transform(tree_of(DOCUMENT), "d.xml", {}) == "Some NAME here."
+
+
+def test_an_unknown_element_is_named_with_the_format_that_met_it(tmp_path):
+    document = DOCUMENT.replace("<persName ref=\"r#x\">Name</persName>", "<hi>Name</hi>")
+    with pytest.raises(PublishError) as failure:
+        tiny_format(tmp_path, PARAGRAPH_ONLY).transform(tree_of(document), "d.xml", {})
+    assert "the tiny stylesheet does not handle <hi> inside text, at /TEI[1]/text[1]/body[1]/p[1]/hi[1]" in str(failure.value)
+
+
+# -- (3) the entry stylesheet is a driver; modules are documented; parameters in one place ---------
+
+
+def test_the_text_entry_stylesheet_is_a_thin_driver():
+    path = TEXT / "text.xsl"
+    assert len(path.read_text(encoding="utf-8").splitlines()) < 60
+    children = [c for c in parsed(path).getroot() if isinstance(c.tag, str)]
+    kinds = [etree.QName(c).localname for c in children]
+    assert set(kinds) <= {"import", "output", "template"}, kinds
+    templates = [c for c in children if etree.QName(c).localname == "template"]
+    assert [t.get("match") for t in templates] == ["/"] and templates[0].get("mode") is None
+    imports = [c.get("href") for c in children if etree.QName(c).localname == "import"]
+    assert imports[0] == "../common/common.xsl", "the common layer first, so that the format's modules override it"
+
+
+def test_format_modules_decide_no_meaning():
+    """A format's modules match no TEI element: what an element is, is decided in xslt/common/."""
+    for path in TEXT.glob("*.xsl"):
+        for template in parsed(path).getroot().iterfind("xsl:template", NS):
+            match = template.get("match") or ""
+            assert "tei:" not in match and (template.get("mode") or "").split() != ["il:block"], f"{path.name}: {match}"
+            assert (template.get("mode") or "") in ("il:make-block", "il:make-inline") or path.name == "text.xsl", f"{path.name}: {match}"
+
+
+def test_the_common_layer_names_no_format():
+    """Messages take the format's name from $il:format; common's code (comments aside) names none."""
+    for path in COMMON.glob("*.xsl"):
+        text = re.sub(r"<!--.*?-->", "", path.read_text(encoding="utf-8"), flags=re.S)
+        assert "the text stylesheet" not in text and "the text format" not in text, path.name
+
+
+def test_every_parameter_is_in_params_xsl_with_a_doc_comment():
+    for path in MODULES:
+        params = parsed(path).getroot().findall(f"{{{XSL}}}param")
+        if path.name != "params.xsl":
+            assert not params, f"{path.parent.name}/{path.name} declares a stylesheet parameter; it belongs in common/params.xsl"
+            continue
+        assert params
+        for param in params:
+            comment = param.getprevious()
+            assert isinstance(comment, etree._Comment) and comment.text.strip(), f"${param.get('name')} has no doc comment"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_module_says_what_it_decides(path):
+    root = parsed(path).getroot()
+    comments = [c for c in root.itersiblings(preceding=True) if isinstance(c, etree._Comment)]
+    assert comments and len(comments[-1].text.split()) >= 15, f"{path.name}: no comment at the top saying what the module decides"
+
+
+def test_the_common_layer_declares_the_id_key_and_uses_it():
+    keys = [k for path in COMMON.glob("*.xsl") for k in parsed(path).getroot().findall(f"{{{XSL}}}key")]
+    assert [(k.get("name"), k.get("match"), k.get("use")) for k in keys] == [("il:id", "*[@xml:id]", "@xml:id")]
+    assert any("key('il:id'" in path.read_text(encoding="utf-8") for path in COMMON.glob("*.xsl"))
