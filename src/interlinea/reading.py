@@ -9,18 +9,11 @@ from __future__ import annotations
 
 from lxml import etree
 
-from interlinea import TEI_NS
-
-# Elements that start on a new line in the source: their boundaries separate words.
-BLOCK_ELEMENTS = {
-    "div", "head", "p", "list", "item", "note", "cit", "quote", "bibl", "closer", "signed", "dateline",
-    "byline", "postscript", "figure", "fw", "ab", "lb", "milestone", "listBibl", "floatingText",
-}
-
+from interlinea.tei import TEI_NS, WORD_BOUNDARY, local_name
 
 def _walk(node: etree._Element, out: list[str]) -> None:
-    local = etree.QName(node).localname if isinstance(node.tag, str) else ""
-    block = local in BLOCK_ELEMENTS
+    local = local_name(node)
+    block = local in WORD_BOUNDARY
     if block:
         out.append(" ")
     if local == "milestone" and node.get("rend"):

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from interlinea.tei import MIXED_CONTENT, local_name
+
 
 def _is_blank(value: str | None) -> bool:
     return value is None or not value.strip()
@@ -35,19 +37,8 @@ def indent(element: etree._Element, level: int = 0, step: str = "  ") -> None:
     children[-1].tail = "\n" + step * level
 
 
-# Elements whose content is text (TEI's paragraph-like and phrase-level elements): never indented,
-# even when they happen to hold only elements, because white space there is part of the text.
-MIXED_CONTENT = {
-    "p", "head", "item", "note", "quote", "q", "signed", "byline", "dateline", "date", "ab", "l", "seg",
-    "title", "name", "persName", "placeName", "orgName", "ref", "label", "hi", "emph", "foreign",
-    "author", "publisher", "resp", "licence", "language", "change", "measure", "idno", "pubPlace",
-    "fw", "term", "salute", "trailer", "desc", "edition", "textLang", "geo",
-}
-
-
 def _element_only(element: etree._Element) -> bool:
-    local = etree.QName(element).localname
-    return local not in MIXED_CONTENT
+    return local_name(element) not in MIXED_CONTENT
 
 
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:

@@ -10,12 +10,8 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from interlinea import TEI_NS, XML_NS
 from interlinea.diagnostics import Diagnostic, Level
-
-XML_ID = f"{{{XML_NS}}}id"
-XML_LANG = f"{{{XML_NS}}}lang"
-NS = {"tei": TEI_NS}
+from interlinea.tei import NS, TEI_NS, XML_ID, XML_LANG, XML_NS
 # Attributes whose values are pointers (space-separated lists of URI references).
 POINTER_ATTRIBUTES = ("ref", "target", "corresp", "active", "passive", "mutual", "source")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)

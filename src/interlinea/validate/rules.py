@@ -11,12 +11,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from interlinea import TEI_NS
-from interlinea.diagnostics import Diagnostic, Level
-from interlinea import bcp47
 from lxml import etree
 
-from interlinea.validate.corpus import NS, XML_ID, XML_LANG, Corpus, Document, pointers_of
+from interlinea import bcp47
+from interlinea.diagnostics import Diagnostic, Level
+from interlinea.tei import CITABLE, ENTRIES, NS, TEI_NS, XML_ID, XML_LANG
+from interlinea.validate.corpus import Corpus, Document, pointers_of
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,6 @@ def rule(rule_id: str, summary: str, level: Level = Level.ERROR):
     return register
 
 
-CITABLE = ("head", "p", "item", "cit", "note", "byline", "signed", "dateline", "trailer")
-ENTRY_ELEMENTS = ("person", "place", "org")
 
 
 @rule("id-unique", "every xml:id is unique across the whole edition")
@@ -87,7 +85,7 @@ def key_resolves(corpus: Corpus) -> Iterator[Diagnostic]:
     registers = [d for d in corpus.documents if d.is_register]
     if not registers and corpus.seeds_dir is None:
         return  # files validated outside an edition: there are no registers to check against
-    keys = {entry.get(XML_ID) for d in registers for local in ENTRY_ELEMENTS for entry in d.elements(local)}
+    keys = {entry.get(XML_ID) for d in registers for local in ENTRIES for entry in d.elements(local)}
     for document in corpus.reported():
         for node in document.root.iter():
             if not isinstance(node.tag, str) or node.get("key") is None:
@@ -202,7 +200,7 @@ def register_unused(corpus: Corpus) -> Iterator[Diagnostic]:
     for document in corpus.reported():
         if not document.is_register:
             continue
-        for local in ENTRY_ELEMENTS:
+        for local in ENTRIES:
             for entry in document.elements(local):
                 xml_id = entry.get(XML_ID) or ""
                 kept = entry.find(f"{{{TEI_NS}}}note[@type='kept']") is not None
