@@ -35,7 +35,9 @@ class Run:
 
 @dataclass
 class Measurement:
-    """A command run `repeats` times after an untimed warm-up run (whose output is kept for checks)."""
+    """A command run `repeats` times after an untimed warm-up run (whose output is kept for checks).
+
+    Without a warm-up (see `measure`), `warmup` is the first timed run, the one that was checked."""
 
     warmup: Run
     runs: list[Run] = field(default_factory=list)
@@ -105,24 +107,40 @@ def run_once(cmd: list[str], cwd: Path) -> Run:
 
 
 def measure(
-    cmd: list[str], cwd: Path, repeats: int, label: str, check: Callable[[Run], str | None] | None = None
+    cmd: list[str],
+    cwd: Path,
+    repeats: int,
+    label: str,
+    check: Callable[[Run], str | None] | None = None,
+    warmup: bool = True,
 ) -> Measurement:
     """Warm up once (file cache, .pyc files), then time `repeats` runs.
 
     The warm-up run doubles as the correctness check: `check` returns a problem (or None) and a
     problem is printed as a warning before timing starts. Timing goes on anyway, so a failure is
-    reported with its numbers rather than hidden.
+    reported with its numbers rather than hidden. `warmup=False` is for a long run of a command
+    whose caches a shorter run has just warmed: the first timed run is then the one checked.
     """
-    say(f"{label}: warm-up and check run")
-    measurement = Measurement(warmup=run_once(cmd, cwd))
-    problem = check(measurement.warmup) if check else None
-    if problem:
-        say(f"WARNING: {label}: {problem}")
+    measurement = None
+    if warmup:
+        say(f"{label}: warm-up and check run")
+        measurement = Measurement(warmup=run_once(cmd, cwd))
+        _warn(label, check, measurement.warmup)
     for n in range(1, repeats + 1):
         run = run_once(cmd, cwd)
         say(f"{label}: run {n}/{repeats}: {run.seconds:.2f} s, {run.max_rss_bytes / 2**20:.0f} MiB, exit {run.exit_code}")
+        if measurement is None:
+            measurement = Measurement(warmup=run)
+            _warn(label, check, run)
         measurement.runs.append(run)
+    assert measurement is not None, "repeats must be at least 1"
     return measurement
+
+
+def _warn(label: str, check: Callable[[Run], str | None] | None, run: Run) -> None:
+    problem = check(run) if check else None
+    if problem:
+        say(f"WARNING: {label}: {problem}")
 
 
 def say(message: str) -> None:

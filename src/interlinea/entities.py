@@ -111,7 +111,9 @@ class Tagger:
         """The mentions in `text`: whole words, outside URLs, longest first, not overlapping."""
         if not len(self.automaton):
             return []
-        blocked = [(start, end) for start, end, _ in find_urls(text)]
+        urls = _Spans(len(text))
+        for start, end, _ in find_urls(text):
+            urls.take(start, end)
         candidates = []
         for end_index, (surface, entry) in self.automaton.iter(text):
             start, end = end_index - len(surface) + 1, end_index + 1
@@ -119,15 +121,33 @@ class Tagger:
                 continue  # inside a word, or a @handle or #hashtag
             if end < len(text) and _WORD.match(text[end]):
                 continue
-            if any(start < b_end and end > b_start for b_start, b_end in blocked):
+            if urls.overlaps(start, end):
                 continue
             candidates.append(Mention(start, end, surface, entry))
         candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
         chosen: list[Mention] = []
+        taken = _Spans(len(text))
         for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
-            if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
+            if not taken.overlaps(mention.start, mention.end):
+                taken.take(mention.start, mention.end)
                 chosen.append(mention)
         return sorted(chosen, key=lambda m: m.start)
+
+
+class _Spans:
+    """Which characters of a text are taken (by a URL, or by a chosen mention).
+
+    Checking a name against every span taken so far would cost the product of their numbers, which
+    grows with the square of a paragraph's length; marking characters costs the name's length."""
+
+    def __init__(self, length: int):
+        self.marks = bytearray(length)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.marks.find(1, start, end) != -1
+
+    def take(self, start: int, end: int) -> None:
+        self.marks[start:end] = b"\x01" * (end - start)
 
 
 def mention_counts(mentions: Iterable[Mention]) -> dict[str, int]:

@@ -20,17 +20,23 @@ _PAIRS = {")": "(", "]": "[", "}": "{"}
 
 
 def trim_url(candidate: str) -> str:
-    """Drop trailing sentence punctuation and unbalanced closing brackets from a matched URL."""
-    url = candidate
-    while url:
-        last = url[-1]
+    """Drop trailing sentence punctuation and unbalanced closing brackets from a matched URL.
+
+    The brackets are counted once and the end moved back, rather than counting and slicing again
+    for every character dropped, which was quadratic in the length of a run of trailing characters."""
+    closing = {bracket: candidate.count(bracket) for bracket in _PAIRS}
+    opening = {bracket: candidate.count(opener) for bracket, opener in _PAIRS.items()}
+    end = len(candidate)
+    while end:
+        last = candidate[end - 1]
         if last in _TRAILING:
-            url = url[:-1]
-        elif last in _PAIRS and url.count(last) > url.count(_PAIRS[last]):
-            url = url[:-1]
+            end -= 1
+        elif last in _PAIRS and closing[last] > opening[last]:
+            closing[last] -= 1
+            end -= 1
         else:
             break
-    return url
+    return candidate[:end]
 
 
 def find_urls(text: str) -> list[tuple[int, int, str]]:

@@ -63,7 +63,7 @@ def convert_text(
     languages = sorted(usage, key=lambda lang: (lang != plan.text_lang, -usage[lang], lang))
     root.append(build_header(entry, meta, seed, languages, usage, word_count=len(seed.text.split()), registers=registers))
     text = etree.SubElement(root, root.tag.replace("TEI", "text"))
-    text.append(build_body(works, entry.id, plan.work_langs, plan.text_lang, tagger))
+    build_body(text, works, entry.id, plan.work_langs, plan.text_lang, tagger)
     relations = build_relations(entry)
     if relations is not None:
         root.append(relations)

@@ -15,28 +15,44 @@ from lxml import etree
 from interlinea.convert.classify import WorkBlocks
 from interlinea.patterns import QUOTED, SOCIAL_POST
 from interlinea.convert.segment import Block
-from interlinea import TEI_NS
-from interlinea.convert.tei import XML_LANG, add_inline, add_text, element, sub
+from interlinea.convert.tei import XML_LANG, add_inline, add_text, sub, tei
 from interlinea.dates import parse_date
 
 if TYPE_CHECKING:
     from interlinea.entities import Tagger
 
-# Elements that count as the content of a division (TEI's model.common and subdivisions).
-_CONTENT = {"p", "list", "cit", "figure", "quote", "div", "ab", "closer", "postscript"}
+_CLOSER = tei("closer")
+_HEAD = tei("head")
+_POSTSCRIPT = tei("postscript")
 
 
 class _WorkBuilder:
-    def __init__(self, text_id: str, number: int, lang: str | None, tagger: Tagger | None = None):
+    """Builds one work block by block.
+
+    What the rules need to know about the tree (is the current division closed, has it content, has
+    the work a title yet) is kept in attributes updated as children are added, never read back from
+    the tree: scanning a division's children for every block made conversion quadratic in the size
+    of the division.
+    """
+
+    def __init__(self, body: etree._Element, text_id: str, number: int, lang: str | None, tagger: Tagger | None = None):
         self.tagger = tagger
         self.text_id = text_id
         self.number = number
         self.lang = lang  # the language the work inherits (set on the div only if it differs)
-        self.div = element("div", type="work", n=str(number), xml_id=f"{text_id}.{number}")
-        self.container = self.div
+        self.div = sub(body, "div", type="work", n=str(number), xml_id=f"{text_id}.{number}")
         self.sections = 0
         self.citable = 0
         self.started = False  # content (not headings) has begun
+        self.titles = 0  # heads at the top of the work: the first is the main title
+        self.closed = False  # the work's own division has a closer: only postscripts may follow
+        self._enter(self.div)
+
+    def _enter(self, container: etree._Element) -> None:
+        """Make a new, empty division the current one."""
+        self.container = container
+        self.filled = False  # the current division has content (TEI's model.common), so it may close
+        self.signed = False  # the current division has a closer
 
     def cite(self, node: etree._Element, block: Block) -> etree._Element:
         """Give a citable block its identifier and number, and its language if it differs."""
@@ -54,37 +70,39 @@ class _WorkBuilder:
         self.sections += 1
         section = sub(self.div, "div", type="section", n=str(self.sections))
         section.set("{http://www.w3.org/XML/1998/namespace}id", f"{self.text_id}.{self.number}.s{self.sections}")
-        self.container = section
+        self._enter(section)
         return section
 
     def open_division(self) -> etree._Element:
         """A new division for a heading, or for content that cannot join the current division."""
-        if _has_closer(self.div) or self.div.find(f"{{{TEI_NS}}}postscript") is not None:
+        if self.closed:
             # After the work's own closer TEI allows only more closers and postscripts.
-            if self.container.tag == f"{{{TEI_NS}}}postscript" and not _has_content(self.container):
+            if self.container.tag == _POSTSCRIPT and not self.filled:
                 return self.container
-            self.container = sub(self.div, "postscript")
+            self._enter(sub(self.div, "postscript"))
             return self.container
         return self.open_section()
 
     def finish(self) -> etree._Element:
-        """Close the work: a postscript that got headings but no text keeps them as trailers."""
-        for postscript in self.div.findall(f"{{{TEI_NS}}}postscript"):
-            if not _has_content(postscript):
-                position = self.div.index(postscript)
-                for offset, child in enumerate(postscript):
-                    if child.tag == f"{{{TEI_NS}}}head":
-                        child.tag = f"{{{TEI_NS}}}trailer"
-                    self.div.insert(position + offset, child)
-                self.div.remove(postscript)
+        """Close the work: a postscript that got headings but no text keeps them as trailers.
+
+        Only the current division can be such a postscript: a new one is opened only when the
+        current one has content."""
+        postscript = self.container
+        if postscript.tag == _POSTSCRIPT and not self.filled:
+            for child in list(postscript):
+                if child.tag == _HEAD:
+                    child.tag = tei("trailer")
+                postscript.addprevious(child)
+            self.div.remove(postscript)
         return self.div
 
     def content_parent(self) -> etree._Element:
-        """Where the next paragraph-like block goes."""
-        container = self.container
-        if _has_closer(container) or (container is self.div and self.sections):
-            return self.open_division()
-        return container
+        """Where the next paragraph-like block goes; that division has content from then on."""
+        if self.signed or (self.container is self.div and self.sections):
+            self.open_division()
+        self.filled = True
+        return self.container
 
     def inline(self, parent: etree._Element, text: str) -> None:
         add_inline(parent, text, self.tagger)
@@ -97,8 +115,8 @@ class _WorkBuilder:
 
     def _add_heading(self, block: Block) -> None:
         if not self.started and self.container is self.div:
-            heads = [c for c in self.div if c.tag.endswith("}head")]
-            head = sub(self.div, "head", type="main" if not heads else "sub")
+            head = sub(self.div, "head", type="main" if not self.titles else "sub")
+            self.titles += 1
         else:
             head = sub(self.open_division(), "head")
         self.inline(head, block.text)
@@ -110,14 +128,19 @@ class _WorkBuilder:
         self.cite(node, block)
 
     def _closer(self) -> etree._Element:
-        container = self.container
-        if len(container) and container[-1].tag.endswith("}closer"):
-            return container[-1]
-        return sub(container, "closer")
+        """The closer that ends the current division: the last child if it is one, else a new one.
+        (Only called when the division has content, so it has a last child.)"""
+        last = self.container[-1]
+        if last.tag == _CLOSER:
+            return last
+        self.signed = True
+        if self.container is self.div:
+            self.closed = True
+        return sub(self.container, "closer")
 
     def _can_close(self) -> bool:
         """TEI allows a closer only after some content in its division."""
-        return _has_content(self.container)
+        return self.filled
 
     def _add_signature(self, block: Block) -> None:
         if not self._can_close():
@@ -207,15 +230,6 @@ class _WorkBuilder:
             self.cite(item, block)
 
 
-def _has_content(division: etree._Element) -> bool:
-    return any(isinstance(c.tag, str) and etree.QName(c).localname in _CONTENT for c in division)
-
-
-def _has_closer(division: etree._Element) -> bool:
-    """Whether a division is already closed (signed or dated); state is read from the tree itself."""
-    return any(isinstance(c.tag, str) and c.tag.endswith("}closer") for c in division)
-
-
 def _add_link_part(item: etree._Element, role: str, text: str, tagger: Tagger | None) -> None:
     if role == "title":
         quoted = QUOTED.match(text)
@@ -230,35 +244,41 @@ def _add_link_part(item: etree._Element, role: str, text: str, tagger: Tagger | 
 
 
 def build_body(
+    parent: etree._Element,
     works: list[WorkBlocks],
     text_id: str,
     work_langs: list[str | None],
     text_lang: str | None,
     tagger: Tagger | None = None,
-) -> etree._Element:
-    body = element("body")
+) -> None:
+    """The <body> of the text, built in place under `parent` (its <text>).
+
+    Every element is created inside the document it ends up in: lxml moves a subtree into another
+    document in time quadratic in the number of its xml:id and xml:lang attributes (one per block).
+    """
+    body = sub(parent, "body")
     for number, (work, lang) in enumerate(zip(works, work_langs), start=1):
         for separator in work.separators:
             _separator(body, separator)
-        builder = _WorkBuilder(text_id, number, lang or text_lang, tagger)
-        blocks = list(work.blocks)
+        blocks = work.blocks
+        start = 0  # an index, not list.pop(0), which would copy the list for every navigation block
         # Web-page navigation before the first work belongs to the page, not to the work.
-        while number == 1 and blocks and blocks[0].kind == "navigation":
-            navigation = blocks.pop(0)
+        while number == 1 and start < len(blocks) and blocks[start].kind == "navigation":
+            navigation = blocks[start]
+            start += 1
             fw = sub(body, "fw", type="navigation")
             add_inline(fw, navigation.text, tagger)
             if navigation.lang and navigation.lang != text_lang:
                 fw.set(XML_LANG, navigation.lang)
                 navigation.data["lang_written"] = True
-        for block in blocks:
+        builder = _WorkBuilder(body, text_id, number, lang or text_lang, tagger)
+        for block in blocks[start:]:
             builder.add(block)
         builder.finish()
         if lang and lang != text_lang:
             builder.div.set(XML_LANG, lang)
-        body.append(builder.div)
         for separator in work.trailing_separators:
             _separator(body, separator)
-    return body
 
 
 def _separator(body: etree._Element, block: Block) -> None:

@@ -72,44 +72,59 @@ def _is_quoted_title(block: Block) -> bool:
     return bool(QUOTED.match(block.text)) and len(block.words) <= 30 and not find_urls(block.text)
 
 
-def _link_role(blocks: list[Block], i: int) -> str | None:
-    """The role of block i in a list of links: 'url', 'labelled', 'title', 'label', or None."""
-    if i >= len(blocks) or blocks[i].data.get("fixed"):
+def _link_role(block: Block, following: str | None) -> str | None:
+    """The role of a block in a list of links, given the role of the block after it: 'url',
+    'labelled', 'title', 'label', or None."""
+    if block.data.get("fixed"):
         return None
-    block = blocks[i]
     if is_url_only(block.text):
         return "url"
     if LABELLED_URL.match(block.text) and len(LABELLED_URL.match(block.text)["label"].split()) <= 6:
         return "labelled"
     if _is_quoted_title(block):
         return "title"
-    if _is_bare_label(block):
-        # A label must lead to a link: followed by a title, a URL, or another such label.
-        following = _link_role(blocks, i + 1)
-        if following in {"url", "title", "label"}:
-            return "label"
+    # A label must lead to a link: followed by a title, a URL, or another such label.
+    if _is_bare_label(block) and following in {"url", "title", "label"}:
+        return "label"
     return None
+
+
+def _link_roles(blocks: list[Block]) -> list[str | None]:
+    """The role of every block, in one pass from the last block back, since a label's role depends
+    on the next block's. (Asking for the next block's role again for each block made a run of short
+    lines cost the cube of its length, and recurse as deep as it was long.)"""
+    roles: list[str | None] = [None] * len(blocks)
+    following = None
+    for i in range(len(blocks) - 1, -1, -1):
+        roles[i] = following = _link_role(blocks[i], following)
+    return roles
+
+
+def _link_items(run: list[tuple[str, Block]]) -> list[list[tuple[str, Block]]]:
+    """The items of a run of link blocks: a label (or "Label: URL" line) starts an item, and so does
+    a URL after a URL or a title after a title or URL. An item is thus at most label, title, URL."""
+    items: list[list[tuple[str, Block]]] = []
+    for role, block in run:
+        starts_item = role in {"label", "labelled"} or not items or (
+            role == "url" and items[-1][-1][0] == "url"
+        ) or (role == "title" and any(r in {"title", "url"} for r, _ in items[-1]))
+        if starts_item:
+            items.append([])
+        items[-1].append((role, block))
+    return items
 
 
 def _group_links(blocks: list[Block]) -> list[Block]:
     """Merge runs of link blocks (labels, quoted titles, URLs) into one 'links' block with items."""
+    roles = _link_roles(blocks)
     merged: list[Block] = []
     i = 0
     while i < len(blocks):
-        roles = []
         j = i
-        while (role := _link_role(blocks, j)) is not None:
-            roles.append(role)
+        while j < len(blocks) and roles[j] is not None:
             j += 1
-        items: list[list[tuple[str, Block]]] = []
-        for role, block in zip(roles, blocks[i:j]):
-            starts_item = role in {"label", "labelled"} or not items or (
-                role == "url" and items[-1][-1][0] == "url"
-            ) or (role == "title" and any(r in {"title", "url"} for r, _ in items[-1]))
-            if starts_item:
-                items.append([])
-            items[-1].append((role, block))
-        has_link = any(role in {"url", "labelled"} for role in roles)
+        items = _link_items(list(zip(roles[i:j], blocks[i:j])))
+        has_link = any(role in {"url", "labelled"} for role in roles[i:j])
         if len(items) >= 2 and has_link:
             run = blocks[i:j]
             lines = [line for block in run for line in block.lines]
@@ -117,9 +132,15 @@ def _group_links(blocks: list[Block]) -> list[Block]:
             links.data["items"] = items
             merged.append(links)
             i = j
-        else:
+        elif has_link:
+            # A run of one item (three blocks at most): the list may still start at the next block.
             merged.append(blocks[i])
             i += 1
+        else:
+            # Without a link, no part of the run is a list either: keep its blocks (at least one) as they are.
+            end = max(j, i + 1)
+            merged.extend(blocks[i:end])
+            i = end
     return merged
 
 

@@ -51,8 +51,11 @@ def add_text(parent: etree._Element, text: str) -> None:
     """Append character data after the last child of `parent` (or as its text)."""
     if not text:
         return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
+    # reversed() reaches the last child at once, where len() counts all the children: a paragraph
+    # with many names or URLs would cost the square of their number.
+    last = next(reversed(parent), None)
+    if last is not None:
+        last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
 
