@@ -336,3 +336,18 @@ def _suggest(tag: str, wrong: list[str]) -> str | None:
         if candidate.lower() != tag.lower() and _valid(candidate) and _private_parts(candidate) <= _private_parts(tag):
             return canonical(candidate)
     return None
+
+
+# English names of languages the edition is likely to meet; other tags are listed under their code.
+LANGUAGE_NAMES = {
+    "ar": "Arabic", "be": "Belarusian", "bg": "Bulgarian", "cs": "Czech", "de": "German", "el": "Greek",
+    "en": "English", "es": "Spanish", "fa": "Persian", "fr": "French", "he": "Hebrew", "hu": "Hungarian",
+    "it": "Italian", "kk": "Kazakh", "ky": "Kyrgyz", "la": "Latin", "mk": "Macedonian", "nl": "Dutch",
+    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sr": "Serbian", "tg": "Tajik",
+    "tr": "Turkish", "uk": "Ukrainian", "uz": "Uzbek", "zh": "Chinese", "und": "Undetermined",
+}
+
+
+def language_name(tag: str) -> str:
+    """The English name of a language as the TEI headers give it (langUsage, textLang)."""
+    return LANGUAGE_NAMES.get(tag.split("-")[0], tag)

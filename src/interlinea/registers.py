@@ -18,8 +18,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from interlinea import TEI_NS, XML_NS
-from interlinea.convert.tei import XML_LANG, element, sub
+from interlinea.bcp47 import language_name
+from interlinea.tei import TEI_NS, XML_LANG, XML_NS, element, sub
 from interlinea.errors import InterlineaError
 from interlinea.xml_input import XMLFile, read_xml
 
@@ -119,8 +119,6 @@ def load_registers(directory: Path, reader: Callable[[Path], XMLFile] = read_xml
 
 def empty_register(kind: RegisterKind, edition_title: str, publisher: str, languages: tuple[str, ...] = ("en",)) -> etree._ElementTree:
     """A valid TEI register with no entries yet."""
-    from interlinea.convert.header import language_name
-
     root = element("TEI", xml_id=f"register-{kind.name}")
     root.set(XML_LANG, "en")
     header = sub(root, "teiHeader")

@@ -1,7 +1,9 @@
 """The convert stage: a plain-text seed and its manifest entry become one TEI document.
 
-segment (lines -> blocks) -> classify (what each block is, where works begin) -> languages
-(what language each block is in) -> body + header (+ stand-off relations).
+Reading: segment (lines -> blocks) -> classify (what each block is, where works begin) -> languages
+(what language each block is in) -> header + body: a bare TEI tree with its structure, identifiers and
+languages, the blocks' characters as they are. Then the passes (interlinea.passes: links, names,
+relations) enrich it, in their declared order.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from interlinea.convert.body import build_body
 from interlinea.convert.classify import classify
 from interlinea.convert.header import build_header
 from interlinea.convert.language import LanguagePlan, plan_languages
-from interlinea.convert.relations import build_relations
 from interlinea.convert.segment import segment
-from interlinea.convert.tei import XML_LANG, element
 from interlinea.entities import Tagger
+from interlinea.passes import PassContext, run_passes
+from interlinea.tei import XML_LANG, element
 from interlinea.errors import ConversionError
 from interlinea.manifest import EditionMeta, TextEntry
 from interlinea.registers import Registers
@@ -63,8 +65,7 @@ def convert_text(
     languages = sorted(usage, key=lambda lang: (lang != plan.text_lang, -usage[lang], lang))
     root.append(build_header(entry, meta, seed, languages, usage, word_count=len(seed.text.split()), registers=registers))
     text = etree.SubElement(root, root.tag.replace("TEI", "text"))
-    build_body(text, works, entry.id, plan.work_langs, plan.text_lang, tagger)
-    relations = build_relations(entry)
-    if relations is not None:
-        root.append(relations)
-    return Converted(etree.ElementTree(root), plan)
+    build_body(text, works, entry.id, plan.work_langs, plan.text_lang)
+    tree = etree.ElementTree(root)
+    run_passes(tree, PassContext(entry=entry, tagger=tagger))
+    return Converted(tree, plan)

@@ -8,18 +8,15 @@ cited as "organise-en 1.12" and aligned with its translation.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from interlinea.convert.classify import WorkBlocks
 from interlinea.patterns import QUOTED, SOCIAL_POST
 from interlinea.convert.segment import Block
-from interlinea.convert.tei import XML_LANG, add_inline, add_text, sub, tei
+from interlinea.tei import XML_LANG, add_text, sub, tei
 from interlinea.dates import parse_date
 
-if TYPE_CHECKING:
-    from interlinea.entities import Tagger
 
 _CLOSER = tei("closer")
 _HEAD = tei("head")
@@ -35,8 +32,7 @@ class _WorkBuilder:
     of the division.
     """
 
-    def __init__(self, body: etree._Element, text_id: str, number: int, lang: str | None, tagger: Tagger | None = None):
-        self.tagger = tagger
+    def __init__(self, body: etree._Element, text_id: str, number: int, lang: str | None):
         self.text_id = text_id
         self.number = number
         self.lang = lang  # the language the work inherits (set on the div only if it differs)
@@ -105,7 +101,8 @@ class _WorkBuilder:
         return self.container
 
     def inline(self, parent: etree._Element, text: str) -> None:
-        add_inline(parent, text, self.tagger)
+        """The block's characters as they are; links and names are marked by the passes."""
+        add_text(parent, text)
 
     def add(self, block: Block) -> None:
         handler = getattr(self, f"_add_{block.kind}")
@@ -226,21 +223,21 @@ class _WorkBuilder:
             for position, (role, part) in enumerate(parts):
                 if position:
                     sub(item, "lb")
-                _add_link_part(item, role, part.text, self.tagger)
+                _add_link_part(item, role, part.text)
             self.cite(item, block)
 
 
-def _add_link_part(item: etree._Element, role: str, text: str, tagger: Tagger | None) -> None:
+def _add_link_part(item: etree._Element, role: str, text: str) -> None:
     if role == "title":
         quoted = QUOTED.match(text)
         assert quoted is not None
         inner_start = text.index(quoted["inner"])
         add_text(item, text[:inner_start])
         title = sub(item, "title", level="a")
-        add_inline(title, quoted["inner"], tagger)
+        add_text(title, quoted["inner"])
         add_text(item, text[inner_start + len(quoted["inner"]) :])
     else:
-        add_inline(item, text, tagger)
+        add_text(item, text)
 
 
 def build_body(
@@ -249,7 +246,6 @@ def build_body(
     text_id: str,
     work_langs: list[str | None],
     text_lang: str | None,
-    tagger: Tagger | None = None,
 ) -> None:
     """The <body> of the text, built in place under `parent` (its <text>).
 
@@ -267,11 +263,11 @@ def build_body(
             navigation = blocks[start]
             start += 1
             fw = sub(body, "fw", type="navigation")
-            add_inline(fw, navigation.text, tagger)
+            add_text(fw, navigation.text)
             if navigation.lang and navigation.lang != text_lang:
                 fw.set(XML_LANG, navigation.lang)
                 navigation.data["lang_written"] = True
-        builder = _WorkBuilder(body, text_id, number, lang or text_lang, tagger)
+        builder = _WorkBuilder(body, text_id, number, lang or text_lang)
         for block in blocks[start:]:
             builder.add(block)
         builder.finish()

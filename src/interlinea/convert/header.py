@@ -5,24 +5,11 @@ from __future__ import annotations
 from lxml import etree
 
 from interlinea import __version__
-from interlinea.convert.tei import XML_LANG, element, sub
+from interlinea.bcp47 import language_name
+from interlinea.tei import XML_LANG, element, sub
 from interlinea.manifest import Agent, EditionMeta, Publication, TextEntry, Work
 from interlinea.registers import Registers
 from interlinea.seeds import Seed
-
-# English names of languages the edition is likely to meet; other tags are listed under their code.
-LANGUAGE_NAMES = {
-    "ar": "Arabic", "be": "Belarusian", "bg": "Bulgarian", "cs": "Czech", "de": "German", "el": "Greek",
-    "en": "English", "es": "Spanish", "fa": "Persian", "fr": "French", "he": "Hebrew", "hu": "Hungarian",
-    "it": "Italian", "kk": "Kazakh", "ky": "Kyrgyz", "la": "Latin", "mk": "Macedonian", "nl": "Dutch",
-    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sr": "Serbian", "tg": "Tajik",
-    "tr": "Turkish", "uk": "Ukrainian", "uz": "Uzbek", "zh": "Chinese", "und": "Undetermined",
-}
-
-
-def language_name(tag: str) -> str:
-    return LANGUAGE_NAMES.get(tag.split("-")[0], tag)
-
 
 def _agent(parent: etree._Element, local: str, agent: Agent, registers: Registers | None = None) -> etree._Element:
     """An author, translator or editor: @ref to the register entry, or @key when there is none yet."""
