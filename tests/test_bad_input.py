@@ -17,7 +17,7 @@ from lxml import etree
 from interlinea import TEI_NS
 from interlinea.cli import main
 from interlinea.errors import SeedError
-from interlinea.reading import reading_text
+from reading import reading_text
 from interlinea.seeds import check_seed_bytes
 
 GOOD = "Good Title\n\nA fine paragraph of plain text, nothing wrong with it.\n"

@@ -10,7 +10,7 @@ from lxml import etree
 
 from interlinea import TEI_NS, XML_NS, stages
 from interlinea.edition import load_edition
-from interlinea.reading import reading_text
+from reading import reading_text
 from interlinea.tei_store import TEIStore, digest
 
 from conftest import ROOT

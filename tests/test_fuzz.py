@@ -22,7 +22,7 @@ from lxml import etree
 from conftest import ROOT, minimal_manifest
 from interlinea.cli import main
 from interlinea.errors import SeedError
-from interlinea.reading import reading_text
+from reading import reading_text
 from interlinea.seeds import check_seed_bytes
 from interlinea.xml_input import safe_parser
 from interlinea.xmlio import TEMP_PREFIX

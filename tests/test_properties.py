@@ -10,7 +10,7 @@ from lxml import etree
 from interlinea.convert import convert_text
 from interlinea.errors import SeedError
 from interlinea.manifest import Agent, EditionMeta, TextEntry
-from interlinea.reading import reading_text
+from reading import reading_text
 from interlinea.seeds import Seed, check_seed_bytes
 from interlinea.validate import project_schema
 from interlinea.entities import Tagger

@@ -17,7 +17,6 @@ it stands for.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
@@ -148,10 +147,3 @@ class _Spans:
 
     def take(self, start: int, end: int) -> None:
         self.marks[start:end] = b"\x01" * (end - start)
-
-
-def mention_counts(mentions: Iterable[Mention]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for mention in mentions:
-        counts[mention.entry.id] = counts.get(mention.entry.id, 0) + 1
-    return counts

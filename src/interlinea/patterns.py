@@ -13,7 +13,6 @@ TERMINAL = set(".!?:;…\"”»’)]■□▪●◆")
 URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)[^\s<>\"“”‘’«»]+", re.IGNORECASE)
 
 # A whole line that is only a URL.
-URL_ONLY = re.compile(rf"^\s*{URL.pattern}\s*$", re.IGNORECASE)
 
 _TRAILING = ".,;:!?'’"
 _PAIRS = {")": "(", "]": "[", "}": "{"}
@@ -82,7 +81,3 @@ SOCIAL_POST = re.compile(
 LABELLED_URL = re.compile(rf"^(?P<label>[^:]{{1,60}}?)\s*:\s+(?P<url>{URL.pattern})\s*$", re.IGNORECASE)
 
 QUOTED = re.compile(r"^[\"“”«„'‘’](?P<inner>.+)[\"“”»'‘’]$")
-
-# Characters that open or close a quotation, in the order they appear around a quoted title.
-OPENING_QUOTES = "\"“«„‘'"
-CLOSING_QUOTES = "\"”»“’'"
