@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import TYPE_CHECKING
 from pathlib import Path
 
@@ -16,8 +17,18 @@ from interlinea.seeds import Seed
 from interlinea.xml_input import XMLFile, read_xml
 
 if TYPE_CHECKING:
+    from interlinea.convert.body import Placements
     from interlinea.convert.language import LanguagePlan
     from interlinea.registers import Registers
+
+
+class TextState(str, Enum):
+    """Where a text's tree comes from in this run."""
+
+    DESCRIBED = "described"  # only its manifest entry is known yet
+    CONVERTED = "converted"  # made from its seed in this run (not yet written)
+    READ = "read"  # read from tei/ as Interlinea wrote it
+    EDITED = "edited"  # read from tei/, where an editor changed it by hand (kept as it is)
 
 
 @dataclass
@@ -25,11 +36,18 @@ class Text:
     """One text of the edition as it goes through the stages."""
 
     entry: TextEntry
+    state: TextState = TextState.DESCRIBED
     seed: Seed | None = None
     tree: etree._ElementTree | None = None
     tei_bytes: bytes | None = None
-    languages: "LanguagePlan | None" = None  # the language decisions of the last conversion
-    edited: bool = False  # tei/ holds a hand-edited file for this text, kept as it is
+    # For review only (`interlinea languages`): the language decisions of the conversion, and where
+    # each block of the seed ended up (xml:id, xml:lang written).
+    languages: "LanguagePlan | None" = None
+    placements: "Placements" = field(default_factory=dict)
+
+    @property
+    def edited(self) -> bool:
+        return self.state is TextState.EDITED
 
     @property
     def id(self) -> str:
@@ -44,6 +62,8 @@ class Edition:
     registers: "Registers | None" = None  # read by the convert stage, once per run
     # Every XML file of the edition read in this run, parsed once (see read_xml).
     parsed: dict[Path, XMLFile] = field(default_factory=dict, repr=False)
+    # Warnings and notes the stages collect for the user (errors stop a stage and are raised).
+    diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
     def seeds_dir(self) -> Path:

@@ -17,16 +17,17 @@ def language_rows(text: Text) -> list[dict]:
     rows = []
     for decision in text.languages.decisions:
         guess = decision.guess
+        placement = text.placements.get(decision.block.first_line)
         rows.append(
             {
                 "text": text.id,
-                "xml_id": decision.block.data.get("xml_id", ""),
+                "xml_id": (placement.xml_id if placement else None) or "",
                 "line": decision.block.first_line,
                 "kind": decision.block.kind,
                 "detected": guess.lang if guess and guess.lang else None,
                 "confidence": round(guess.confidence, 2) if guess and guess.lang else None,
                 "xml_lang": decision.effective,
-                "written": decision.written,
+                "written": bool(placement and placement.lang_written),
                 "reason": decision.reason,
                 "excerpt": _snippet(decision.block.text),
             }

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from interlinea.convert import convert_text
 from interlinea.diagnostics import Report
-from interlinea.edition import Edition, Text
+from interlinea.edition import Edition, Text, TextState
 from interlinea.entities import Tagger
 from interlinea.registers import load_registers
 from interlinea.errors import InterlineaError, ManifestError, SeedError
@@ -75,7 +75,9 @@ def convert(edition: Edition, texts: list[Text], progress: Progress = _plain) ->
             tagger=tagger,
         )
         text.tree = converted.tree
+        text.state = TextState.CONVERTED
         text.languages = converted.languages
+        text.placements = converted.placements
         text.tei_bytes = serialize(text.tree)
 
 
@@ -95,9 +97,10 @@ def write_tei(edition: Edition, texts: list[Text], *, force: bool = False, keep_
     files = {edition.tei_path(text.id): text.tei_bytes for text in texts if text.tei_bytes is not None}
     result = store.write(files, force=force)
     edition.forget(result.written)
-    edited = {path for path in result.edited}
+    edited = set(result.edited)
     for text in texts:
-        text.edited = edition.tei_path(text.id) in edited
+        if edition.tei_path(text.id) in edited:
+            text.state = TextState.EDITED
     if result.edited and not keep_edited:
         raise HandEdited("\n".join(
             f"{edition.relative(path)}: edited by hand since Interlinea wrote it; kept as it is and not "
@@ -144,6 +147,8 @@ def read_tei(edition: Edition, texts: list[Text]) -> None:
             problems.extend(problem.format() for problem in parsed.problems)
             continue
         text.tree, text.tei_bytes = parsed.tree, parsed.data
+        if text.state is not TextState.EDITED:
+            text.state = TextState.READ
     if problems:
         raise InterlineaError("\n".join(problems))
 

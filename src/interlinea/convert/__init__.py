@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from interlinea.convert.body import build_body
+from interlinea.convert.body import Placements, build_body
 from interlinea.convert.classify import classify
 from interlinea.convert.header import build_header
 from interlinea.convert.language import LanguagePlan, plan_languages
@@ -28,10 +28,12 @@ from interlinea.seeds import Seed
 
 @dataclass
 class Converted:
-    """A converted text: its TEI tree and the language decisions made on the way (for review)."""
+    """A converted text: its TEI tree, and for review the language decisions made on the way and
+    where each block of the seed ended up."""
 
     tree: etree._ElementTree
     languages: LanguagePlan
+    placements: Placements
 
 
 def convert_text(
@@ -65,7 +67,7 @@ def convert_text(
     languages = sorted(usage, key=lambda lang: (lang != plan.text_lang, -usage[lang], lang))
     root.append(build_header(entry, meta, seed, languages, usage, word_count=len(seed.text.split()), registers=registers))
     text = etree.SubElement(root, root.tag.replace("TEI", "text"))
-    build_body(text, works, entry.id, plan.work_langs, plan.text_lang)
+    placements = build_body(text, works, entry.id, plan.work_langs, plan.text_lang)
     tree = etree.ElementTree(root)
     run_passes(tree, PassContext(entry=entry, tagger=tagger))
-    return Converted(tree, plan)
+    return Converted(tree, plan, placements)

@@ -9,6 +9,8 @@ cited as "organise-en 1.12" and aligned with its translation.
 from __future__ import annotations
 
 
+from dataclasses import dataclass
+
 from lxml import etree
 
 from interlinea.convert.classify import WorkBlocks
@@ -23,6 +25,19 @@ _HEAD = tei("head")
 _POSTSCRIPT = tei("postscript")
 
 
+@dataclass
+class Placement:
+    """Where a block of the seed ended up in the TEI: its identifier (the first, for a list of links),
+    and whether xml:lang is written on it. For review (`interlinea languages`), not for the tree."""
+
+    xml_id: str | None = None
+    lang_written: bool = False
+
+
+# Block placements by the block's first line in the seed (blocks never share a line).
+Placements = dict[int, Placement]
+
+
 class _WorkBuilder:
     """Builds one work block by block.
 
@@ -32,7 +47,8 @@ class _WorkBuilder:
     of the division.
     """
 
-    def __init__(self, body: etree._Element, text_id: str, number: int, lang: str | None):
+    def __init__(self, body: etree._Element, text_id: str, number: int, lang: str | None, placements: Placements):
+        self.placements = placements
         self.text_id = text_id
         self.number = number
         self.lang = lang  # the language the work inherits (set on the div only if it differs)
@@ -56,10 +72,11 @@ class _WorkBuilder:
         xml_id = f"{self.text_id}.{self.number}.{self.citable}"
         node.set("{http://www.w3.org/XML/1998/namespace}id", xml_id)
         node.set("n", str(self.citable))
-        block.data.setdefault("xml_id", xml_id)
+        placement = self.placements.setdefault(block.first_line, Placement())
+        placement.xml_id = placement.xml_id or xml_id
         if block.lang and block.lang != self.lang:
             node.set(XML_LANG, block.lang)
-            block.data["lang_written"] = True
+            placement.lang_written = True
         return node
 
     def open_section(self) -> etree._Element:
@@ -162,7 +179,7 @@ class _WorkBuilder:
         self.inline(node, block.text)
         if block.lang and block.lang != self.lang:
             node.set(XML_LANG, block.lang)
-            block.data["lang_written"] = True
+            self.placements.setdefault(block.first_line, Placement()).lang_written = True
 
     def _note(self, block: Block, note_type: str) -> None:
         node = sub(self.container, "note", type=note_type)
@@ -246,13 +263,14 @@ def build_body(
     text_id: str,
     work_langs: list[str | None],
     text_lang: str | None,
-) -> None:
+) -> Placements:
     """The <body> of the text, built in place under `parent` (its <text>).
 
     Every element is created inside the document it ends up in: lxml moves a subtree into another
     document in time quadratic in the number of its xml:id and xml:lang attributes (one per block).
     """
     body = sub(parent, "body")
+    placements: Placements = {}
     for number, (work, lang) in enumerate(zip(works, work_langs), start=1):
         for separator in work.separators:
             _separator(body, separator)
@@ -266,8 +284,8 @@ def build_body(
             add_text(fw, navigation.text)
             if navigation.lang and navigation.lang != text_lang:
                 fw.set(XML_LANG, navigation.lang)
-                navigation.data["lang_written"] = True
-        builder = _WorkBuilder(body, text_id, number, lang or text_lang)
+                placements.setdefault(navigation.first_line, Placement()).lang_written = True
+        builder = _WorkBuilder(body, text_id, number, lang or text_lang, placements)
         for block in blocks[start:]:
             builder.add(block)
         builder.finish()
@@ -275,6 +293,7 @@ def build_body(
             builder.div.set(XML_LANG, lang)
         for separator in work.trailing_separators:
             _separator(body, separator)
+    return placements
 
 
 def _separator(body: etree._Element, block: Block) -> None:

@@ -32,10 +32,6 @@ class LanguageDecision:
     effective: str
     reason: str  # manifest, detected, undeclared, inherited (neutral kind / short / unsure)
 
-    @property
-    def written(self) -> bool:
-        return self.block.data.get("lang_written", False)
-
 
 @dataclass
 class LanguagePlan:
