@@ -81,7 +81,7 @@ def test_build_keeps_a_hand_edit_then_keep_edited_publishes_it_then_force_regene
 
     result = run("build", "--keep-edited", "--edition", edition)
     assert result.exit_code == 0, result.output
-    assert "kept 1 TEI files edited by hand as they are: organise-en" in result.output
+    assert f"{EDITED}:0:0: hand-edited: warning: edited by hand; kept as it is, and validated and published as it is (--keep-edited)" in result.output
     assert (edition_copy / EDITED).read_bytes() == edited
     published = (edition_copy / "site" / "text" / "organise-en.txt").read_text(encoding="utf-8")
     assert EDITED_PHRASE.decode() in published
@@ -122,7 +122,7 @@ def test_convert_keeps_a_hand_edit_the_same_way(edition_copy, seed_edition):
 
     result = run("convert", "--keep-edited", "--edition", edition)
     assert result.exit_code == 0, result.output
-    assert f"kept {EDITED}, edited by hand (--keep-edited)" in result.output
+    assert f"{EDITED}:0:0: hand-edited: warning: edited by hand; kept as it is" in result.output
     assert (edition_copy / EDITED).read_bytes() == edited
 
     result = run("convert", "organise-en", "--edition", edition)  # selecting the text changes nothing
@@ -132,7 +132,7 @@ def test_convert_keeps_a_hand_edit_the_same_way(edition_copy, seed_edition):
 
     result = run("convert", "--force", "--edition", edition)
     assert result.exit_code == 0, result.output
-    assert f"regenerated {EDITED}, which had been edited by hand (--force)" in result.output
+    assert f"{EDITED}:0:0: hand-edited: warning: had been edited by hand; regenerated from its seed, the edits discarded (--force)" in result.output
     regenerated = (edition_copy / EDITED).read_bytes()
     assert regenerated == converter_output(seed_edition, "organise-en")
     assert record_of(edition_copy)["organise-en.xml"] == [sha256(regenerated)]

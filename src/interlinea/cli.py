@@ -133,6 +133,12 @@ def _publish_plan(edition: Edition, out_dir: Path | None, numbered: bool, wrap: 
     )
 
 
+def _say_diagnostics(ctx: Context, edition: Edition) -> None:
+    """The warnings the stages collected, one line each, as validation reports them."""
+    for diagnostic in sorted(edition.diagnostics):
+        ctx.say(diagnostic.format())
+
+
 def _say_published(ctx: Context, plan: stages.BuildPlan, texts: list[Text], report) -> None:
     for path in report.written:
         ctx.say(f"wrote {path}")
@@ -156,10 +162,8 @@ def build(ctx: Context, out_dir: Path | None, numbered: bool, wrap: int, keep_ed
     plan = _publish_plan(edition, out_dir, numbered, wrap, force=force, keep_edited=keep_edited)
     with edition_lock(edition.root):
         built = stages.build(edition, plan, progress=ctx.progress)
+    _say_diagnostics(ctx, edition)
     _finish_validation(ctx, built.validation, verb="build")
-    kept = [t.id for t in edition.texts if t.edited]
-    if kept:
-        ctx.say(f"kept {len(kept)} TEI files edited by hand as they are: {', '.join(kept)}")
     ctx.say(f"built {len(edition.texts)} TEI files in {edition.relative(edition.tei_dir)}/ ({built.validation.summary()})")
     _say_published(ctx, plan, edition.texts, built.published)
 
@@ -211,10 +215,7 @@ def convert(ctx: Context, text_ids: tuple[str, ...], check: bool, keep_edited: b
         result = stages.write_tei(edition, texts, force=force, keep_edited=keep_edited)
     for path in result.written:
         ctx.say(f"wrote {edition.relative(path)}")
-    for path in result.overwritten:
-        ctx.say(f"regenerated {edition.relative(path)}, which had been edited by hand (--force)")
-    for path in result.edited:
-        ctx.say(f"kept {edition.relative(path)}, edited by hand (--keep-edited)")
+    _say_diagnostics(ctx, edition)
     ctx.say(f"converted {len(texts)} texts, {len(result.written)} files changed")
 
 

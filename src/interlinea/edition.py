@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from interlinea.diagnostics import Diagnostic
+from interlinea.diagnostics import Diagnostic, Level
 from interlinea.errors import EditionNotFound
 from interlinea.manifest import MANIFEST_NAME, Manifest, TextEntry, load_manifest
 from interlinea.seeds import Seed
@@ -118,6 +118,10 @@ class Edition:
             else:
                 self.parsed[key] = read_xml(path, label)
         return self.parsed[key]
+
+    def warn(self, path: Path, rule: str, message: str) -> None:
+        """Record a warning about a file for the user (the CLI prints them)."""
+        self.diagnostics.append(Diagnostic(self.relative(path), 0, 0, rule, message, level=Level.WARNING))
 
     def forget(self, paths: list[Path]) -> None:
         """Drop parsed copies of files that were just rewritten."""

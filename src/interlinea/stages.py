@@ -101,6 +101,11 @@ def write_tei(edition: Edition, texts: list[Text], *, force: bool = False, keep_
     for text in texts:
         if edition.tei_path(text.id) in edited:
             text.state = TextState.EDITED
+    for path in result.overwritten:
+        edition.warn(path, "hand-edited", "had been edited by hand; regenerated from its seed, the edits discarded (--force)")
+    if keep_edited:
+        for path in result.edited:
+            edition.warn(path, "hand-edited", "edited by hand; kept as it is, and validated and published as it is (--keep-edited)")
     if result.edited and not keep_edited:
         raise HandEdited("\n".join(
             f"{edition.relative(path)}: edited by hand since Interlinea wrote it; kept as it is and not "
