@@ -12,12 +12,14 @@ convert stage calls it once the registers are read).
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import difflib
 import re
 import tomllib
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -169,6 +171,9 @@ class Manifest:
         raise ManifestError([f"{self.path}: no text with id '{text_id}'; the manifest has: {known}"])
 
 
+_ARRAY_HEADER = re.compile(r"^\s*\[\[\s*([^\]\s]+)\s*\]\]")
+
+
 class _Checker:
     """Collects every problem of a manifest, each located by line where the key can be found."""
 
@@ -185,32 +190,38 @@ class _Checker:
         file order."""
         return [message for _, _, message in sorted(self._found, key=lambda found: found[:2])]
 
+    @cached_property
+    def _headers(self) -> dict[str, list[int]]:
+        """The lines (1-based, in order) of every `[[table]]` header, by table name: found in one pass,
+        so that locating a key costs the size of its table, not of the whole manifest."""
+        headers: dict[str, list[int]] = {}
+        for number, line in enumerate(self.lines, start=1):
+            found = _ARRAY_HEADER.match(line)
+            if found:
+                headers.setdefault(found.group(1), []).append(number)
+        return headers
+
     def line_of(self, table: str, index: int, key: str | None = None, after: int = 0) -> int:
         """The line of the `index`-th `[[table]]` header (or of `key` inside it), 1-based; 0 if unknown."""
-        header = re.compile(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]")
-        seen, start = -1, None
-        for number, line in enumerate(self.lines[after:], start=after + 1):
-            if header.match(line):
-                seen += 1
-                if seen == index:
-                    start = number
-                    break
-        if start is None:
+        headers = self._headers.get(table, [])
+        position = bisect.bisect_right(headers, after) + index
+        if position >= len(headers):
             return 0
+        start = headers[position]
         if key is None:
             return start
         key_line = re.compile(rf"^\s*{re.escape(key)}\s*=")
-        for number, line in enumerate(self.lines[start:], start=start + 1):
+        for number in range(start + 1, len(self.lines) + 1):  # indices, not a slice: no copy per call
+            line = self.lines[number - 1]
             if re.match(r"^\s*\[", line):
                 break
             if key_line.match(line):
                 return number
         # a sub-table written as its own header, e.g. [[text.wrok]] for the key 'wrok'
         sub_header = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}\.{re.escape(key)}\s*\]")
-        for number, line in enumerate(self.lines[start:], start=start + 1):
-            if re.match(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]", line):
-                break
-            if sub_header.match(line):
+        next_table = headers[position + 1] if position + 1 < len(headers) else len(self.lines) + 1
+        for number in range(start + 1, next_table):
+            if sub_header.match(self.lines[number - 1]):
                 return number
         return start
 

@@ -80,6 +80,7 @@ class Stylesheet:
         from saxonche import PySaxonApiError
 
         self.path = path
+        self._builder = None
         self.processor = processor = _new_processor()
         compiler = processor.new_xslt30_processor()
         with _native_stderr() as report:
@@ -134,10 +135,12 @@ class Stylesheet:
         raise PublishError(f"{where}: {self.path.parent.name}/{self.path.name}: {detail}")
 
     def _document(self, tree: etree._ElementTree, base_uri: str | None):
-        builder = self.processor.new_document_builder()
-        if base_uri:
-            builder.set_base_uri(base_uri)
-        return builder.parse_xml(xml_text=inert_copy(tree).decode("utf-8"))
+        if base_uri is None:
+            return self.processor.parse_xml(xml_text=inert_copy(tree).decode("utf-8"))
+        if self._builder is None:
+            self._builder = self.processor.new_document_builder()  # one per stylesheet: costly to make
+        self._builder.set_base_uri(base_uri)
+        return self._builder.parse_xml(xml_text=inert_copy(tree).decode("utf-8"))
 
 
 def _xdm(processor, value: object):
