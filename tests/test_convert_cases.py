@@ -17,7 +17,7 @@ def entry(authors=(), passages=()):
     return TextEntry(
         id="t", source="t.txt", lang="en", titles={"en": "T"}, title_supplied=False,
         authors=tuple(Agent(a) for a in authors), translators=(), publication=None, date=None,
-        works=(), passages=tuple(passages),
+        declared_works=(), passages=tuple(passages),
     )
 
 

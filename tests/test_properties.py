@@ -23,7 +23,7 @@ META = EditionMeta(
 )
 ENTRY = TextEntry(
     id="prop", source="prop.txt", lang="en", titles={"en": "Prop"}, title_supplied=False,
-    authors=(Agent("The Group"),), translators=(), publication=None, date=None, works=(), passages=(),
+    authors=(Agent("The Group"),), translators=(), publication=None, date=None, declared_works=(), passages=(),
 )
 
 TAGGER = Tagger(load_registers(Path(__file__).resolve().parents[1] / "tei" / "registers"))

@@ -37,7 +37,7 @@ META = EditionMeta(
 )
 ENTRY = TextEntry(
     id="s", source="s.txt", lang="en", titles={"en": "S"}, title_supplied=False,
-    authors=(Agent("The Group"),), translators=(), publication=None, date=None, works=(), passages=(),
+    authors=(Agent("The Group"),), translators=(), publication=None, date=None, declared_works=(), passages=(),
 )
 
 

@@ -100,15 +100,16 @@ class TextEntry:
     translators: tuple[Agent, ...]
     publication: Publication | None
     date: str | None
-    works: tuple[Work, ...]
+    declared_works: tuple[Work, ...]  # the [[text.work]] tables, as written (none for most texts)
     passages: tuple[Passage, ...]
     translation_of: str | None = None
     sibling_of: tuple[str, ...] = ()
 
-    def work_list(self) -> tuple[Work, ...]:
+    @property
+    def works(self) -> tuple[Work, ...]:
         """The works of this text; a text with no `[[text.work]]` is one work described by the text."""
-        if self.works:
-            return self.works
+        if self.declared_works:
+            return self.declared_works
         return (
             Work(
                 titles=self.titles,
@@ -124,7 +125,7 @@ class TextEntry:
     def signature_names(self) -> set[str]:
         """Names that, standing alone on a line, sign the text (authors of the text or of its works)."""
         names = {a.name for a in self.authors}
-        for work in self.works:
+        for work in self.declared_works:
             names.update(a.name for a in work.authors)
         return names
 
@@ -158,7 +159,7 @@ class Manifest:
         """Every language the manifest declares: of texts, works and passages, in order of appearance."""
         found: list[str] = []
         for entry in self.texts:
-            for lang in [entry.lang, *(w.lang for w in entry.works), *(p.lang for p in entry.passages)]:
+            for lang in [entry.lang, *(w.lang for w in entry.declared_works), *(p.lang for p in entry.passages)]:
                 if lang and lang not in found:
                     found.append(lang)
         return tuple(found)
@@ -707,7 +708,7 @@ def _texts(data: dict, checker: _Checker, seeds_dir: Path) -> list[TextEntry]:
             translators=t.agents("translators"),
             publication=t.publication("original"),
             date=t.date("date"),
-            works=tuple(works),
+            declared_works=tuple(works),
             passages=tuple(passages),
             translation_of=t.work_ref("translation_of"),
             sibling_of=t.work_refs("sibling_of"),
@@ -726,9 +727,9 @@ def resolve_work_ref(reference: str) -> tuple[str, int]:
 
 def _check_work_refs(texts: list[TextEntry], checker: _Checker) -> None:
     """Translation relations must name works that the manifest describes."""
-    works = {entry.id: len(entry.work_list()) for entry in texts}
+    works = {entry.id: len(entry.works) for entry in texts}
     for index, entry in enumerate(texts):
-        for number, work in enumerate(entry.work_list(), start=1):
+        for number, work in enumerate(entry.works, start=1):
             for key, references in (("translation_of", [work.translation_of] if work.translation_of else []), ("sibling_of", work.sibling_of)):
                 for reference in references:
                     text_id, target = resolve_work_ref(reference)
@@ -740,7 +741,7 @@ def _check_work_refs(texts: list[TextEntry], checker: _Checker) -> None:
                         problem = f"'{reference}' is the work itself"
                     else:
                         continue
-                    line = checker.line_of("text", index, key) if not entry.works else checker.line_of("text", index)
+                    line = checker.line_of("text", index, key) if not entry.declared_works else checker.line_of("text", index)
                     checker.problem(line, f"text '{entry.id}': work {number}: key '{key}'", problem)
 
 
@@ -826,7 +827,7 @@ def unknown_refs(
     for entry in manifest.texts:
         groups.append((f"text '{entry.id}': key 'authors'", entry.authors))
         groups.append((f"text '{entry.id}': key 'translators'", entry.translators))
-        for number, work in enumerate(entry.works, start=1):
+        for number, work in enumerate(entry.declared_works, start=1):
             groups.append((f"text '{entry.id}': work {number}: key 'authors'", work.authors))
     found: list[tuple[int, str]] = []
     for where, agents in groups:

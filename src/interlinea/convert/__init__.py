@@ -49,7 +49,7 @@ def convert_text(
     `registers` link authors to their entries, and `tagger` (built from them) tags names in the text."""
     label = label or seed.name
     works = classify(segment(seed.text), entry, label)
-    declared = entry.works
+    declared = entry.declared_works
     if declared and len(declared) != len(works):
         starts = ", ".join(f"line {w.blocks[0].first_line}" for w in works)
         raise ConversionError(

@@ -29,7 +29,7 @@ def _title_stmt(file_desc: etree._Element, entry: TextEntry, meta: EditionMeta, 
     for position, (lang, title) in enumerate(titles):
         kind = "desc" if entry.title_supplied else ("main" if position == 0 else "alt")
         sub(stmt, "title", title, type=kind, xml_lang=lang)
-    authors = list(entry.authors) or [a for w in entry.works for a in w.authors]
+    authors = list(entry.authors) or [a for w in entry.declared_works for a in w.authors]
     for agent in dict.fromkeys(authors):
         _agent(stmt, "author", agent, registers)
     for translator in entry.translators:
@@ -84,7 +84,7 @@ def _original_bibl(parent: etree._Element, work: Work, original: Publication, ta
 
 def _source_desc(file_desc: etree._Element, entry: TextEntry, seed: Seed, registers: Registers | None) -> None:
     source = sub(file_desc, "sourceDesc")
-    for number, work in enumerate(entry.work_list(), start=1):
+    for number, work in enumerate(entry.works, start=1):
         original = work.original or Publication()
         _original_bibl(source, work, original, f"{entry.id}.{number}", registers)
     seed_bibl = sub(source, "bibl", type="seed")
@@ -138,7 +138,7 @@ def _encoding_desc(header: etree._Element, meta: EditionMeta, seed: Seed) -> Non
 
 def _profile_desc(header: etree._Element, entry: TextEntry, languages: list[str], usage: dict[str, int]) -> None:
     profile = sub(header, "profileDesc")
-    created = entry.date or next((w.original.date for w in entry.work_list() if w.original and w.original.date), None)
+    created = entry.date or next((w.original.date for w in entry.works if w.original and w.original.date), None)
     if created:
         creation = sub(profile, "creation")
         sub(creation, "date", created, when=created)

@@ -75,8 +75,8 @@ def _detection_text(block: Block) -> str:
 
 def plan_languages(works: list[WorkBlocks], entry: TextEntry, declared: list[str]) -> LanguagePlan:
     """Decide every block's language (stored in block.lang) and each work's and the text's."""
-    declared_works = entry.work_list() if entry.works else [None] * len(works)
-    known = [entry.lang] + [w.lang for w in entry.works] + [p.lang for p in entry.passages] + list(declared)
+    declared_works = list(entry.declared_works) if entry.declared_works else [None] * len(works)
+    known = [entry.lang] + [w.lang for w in entry.declared_works] + [p.lang for p in entry.passages] + list(declared)
     candidates = candidates_for(tag for tag in known if tag)
     guesses: dict[int, tuple[Guess | None, str]] = {}
     for work in works:
@@ -93,7 +93,7 @@ def plan_languages(works: list[WorkBlocks], entry: TextEntry, declared: list[str
     work_langs = []
     for number, work in enumerate(works):
         declared_work = declared_works[number] if number < len(declared_works) else None
-        lang = (declared_work.lang if declared_work else None) or (entry.lang if not entry.works else None)
+        lang = (declared_work.lang if declared_work else None) or (entry.lang if not entry.declared_works else None)
         work_langs.append(lang or _majority(work, guesses) or _whole(work) or "und")
     text_lang = entry.lang or _weighted_majority(works, work_langs) or "und"
 

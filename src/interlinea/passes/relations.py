@@ -28,7 +28,7 @@ def work_pointer(from_text: str, reference: str) -> str:
 def build_relations(entry: TextEntry) -> etree._Element | None:
     """The <standOff> with this text's relations, or None when it declares none."""
     relations = []
-    for number, work in enumerate(entry.work_list(), start=1):
+    for number, work in enumerate(entry.works, start=1):
         this = f"#{entry.id}.{number}"
         if work.translation_of:
             relations.append({"name": "translation", "active": this, "passive": work_pointer(entry.id, work.translation_of)})
