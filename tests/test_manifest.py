@@ -466,3 +466,23 @@ def test_translation_relations_must_name_works_of_the_manifest(tmp_path, line, e
     problems = problems_of(path)
     assert len(problems) == 1 and expected in problems[0], problems
     assert ":13:" in problems[0] or ":14:" in problems[0]
+
+
+GRAPH_CASES = [
+    pytest.param({"one": ('lang = "en"', 'translation_of = "two"'), "two": ('lang = "en"', "")}, "'two' is in 'en' too: a translation is in another language than its original", id="same-language"),
+    pytest.param({"one": ('lang = "en"', 'translation_of = "two"'), "two": ('lang = "it"', 'translation_of = "one"')}, "translations go round in a circle (one.1 → two.1 → one.1)", id="cycle"),
+]
+
+
+@pytest.mark.parametrize("edits, message", GRAPH_CASES)
+def test_contradictory_translation_relations_are_manifest_errors(tmp_path, edits, message):
+    """A translation in its original's language, or a circle of translations, names the key and line."""
+    toml = BASE
+    for text_id, (lang, relation) in edits.items():
+        block = f'id = "{text_id}"\nsource = "{"a.txt" if text_id == "one" else "b.txt"}"\nlang = "en"\n'
+        assert block in toml
+        toml = toml.replace(block, block.replace('lang = "en"\n', f"{lang}\n{relation}\n" if relation else f"{lang}\n"))
+    with pytest.raises(ManifestError) as failure:
+        load_manifest(write(tmp_path, toml))
+    assert message in str(failure.value)
+    assert re.search(r"edition\.toml:1[0-9]: text 'one': work 1: key 'translation_of'", str(failure.value)), str(failure.value)

@@ -314,6 +314,20 @@ def entities(ctx: Context, text_ids: tuple[str, ...], output_format: str) -> Non
 
 
 @main.command()
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "dot"]), default="text", show_default=True, help="Report format (dot: Graphviz).")
+@common_options
+def relations(ctx: Context, output_format: str) -> None:
+    """Show how the works of the edition are related: work, relation, work, with languages.
+
+    Translations point to their original; siblings (translations of one original) are listed too,
+    also where the manifest does not declare them ("derived"). Reads the manifest; writes nothing.
+    """
+    from interlinea.relations import FORMATS as RELATION_FORMATS, relation_graph
+
+    click.echo(RELATION_FORMATS[output_format](relation_graph(ctx.edition().manifest)), nl=False)
+
+
+@main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 def init(directory: Path, quiet: bool) -> None:

@@ -743,6 +743,39 @@ def _check_work_refs(texts: list[TextEntry], checker: _Checker) -> None:
                         continue
                     line = checker.line_of("text", index, key) if not entry.declared_works else checker.line_of("text", index)
                     checker.problem(line, f"text '{entry.id}': work {number}: key '{key}'", problem)
+    _check_translation_graph(texts, checker)
+
+
+def _declared_lang(entry: TextEntry, work: Work) -> str | None:
+    """A work's language as the manifest states it (None when the converter is to identify it)."""
+    return work.lang if entry.declared_works else entry.lang
+
+
+def _check_translation_graph(texts: list[TextEntry], checker: _Checker) -> None:
+    """A translation is in another language than its original, and no chain of translations leads
+    back to where it started (A translates B, B translates A)."""
+    works = {(entry.id, number): (index, entry, work) for index, entry in enumerate(texts) for number, work in enumerate(entry.works, start=1)}
+    original_of = {}
+    for key, (_index, _entry, work) in works.items():
+        if work.translation_of:
+            target = resolve_work_ref(work.translation_of)
+            if target in works:
+                original_of[key] = target
+    for key, target in original_of.items():
+        index, entry, work = works[key]
+        line = checker.line_of("text", index, "translation_of") if not entry.declared_works else checker.line_of("text", index)
+        where = f"text '{entry.id}': work {key[1]}: key 'translation_of'"
+        _target_index, target_entry, target_work = works[target]
+        lang, target_lang = _declared_lang(entry, work), _declared_lang(target_entry, target_work)
+        if lang and target_lang and lang.lower() == target_lang.lower():
+            checker.problem(line, where, f"'{work.translation_of}' is in '{target_lang}' too: a translation is in another language than its original; for another version in the same language, drop 'translation_of'")
+        seen, current = [key], target
+        while current in original_of and current not in seen:
+            seen.append(current)
+            current = original_of[current]
+        if current == key:
+            chain = " → ".join(f"{text}.{number}" for text, number in [*seen, key])
+            checker.problem(line, where, f"translations go round in a circle ({chain}); one of them is the original: remove its 'translation_of'")
 
 
 def _subtables(table: dict, key: str, checker: _Checker, where: str, line: int) -> list[dict]:
