@@ -759,7 +759,7 @@ def _check_translation_graph(texts: list[TextEntry], checker: _Checker) -> None:
     for key, (_index, _entry, work) in works.items():
         if work.translation_of:
             target = resolve_work_ref(work.translation_of)
-            if target in works:
+            if target in works and target != key:  # a work naming itself is reported above
                 original_of[key] = target
     for key, target in original_of.items():
         index, entry, work = works[key]
