@@ -91,13 +91,22 @@ class _Side:
     units: Sequence[Unit]
     cum: list[int]
     anchors: list[frozenset[str]]
+    # kind_changes[k]: how often the kind changes between neighbours among units[0:k], so that the
+    # changes inside any run of units cost O(1) to count.
+    kind_changes: list[int]
 
     @classmethod
     def of(cls, units: Sequence[Unit]) -> _Side:
-        cum = [0]
-        for u in units:
+        cum, changes = [0], [0]
+        for k, u in enumerate(units):
             cum.append(cum[-1] + len(u.text))
-        return cls(units, cum, [anchors_of(u) for u in units])
+            changes.append(changes[-1] + (k > 0 and u.kind != units[k - 1].kind))
+        return cls(units, cum, [anchors_of(u) for u in units], changes)
+
+    def mixed_kinds(self, i0: int, i1: int) -> int:
+        """How often the kind changes inside units[i0:i1] (a heading merged with a paragraph, a
+        paragraph with an editorial note): merges rarely cross kinds."""
+        return self.kind_changes[i1] - self.kind_changes[i0 + 1]
 
 
 class _Scorer:
@@ -137,6 +146,7 @@ class _Scorer:
         c = self.length_cost(a.cum[i1] - a.cum[i0], b.cum[j1] - b.cum[j0]) + self.anchor_cost(sa, sb)
         if a.units[i0].kind != b.units[j0].kind:
             c += KIND_MISMATCH
+        c += KIND_MISMATCH * (a.mixed_kinds(i0, i1) + b.mixed_kinds(j0, j1))
         n = max(i1 - i0, j1 - j0)
         if n == 1:
             return c + PRIOR_1_1
