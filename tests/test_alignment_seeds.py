@@ -12,7 +12,7 @@ import csv
 import pytest
 
 from interlinea.alignment import Unit, align
-from interlinea.tei import CITABLE, TEI_NS, XML_ID, local_name
+from interlinea.alignment_units import work_units
 from interlinea.xml_input import read_xml
 
 from conftest import ROOT
@@ -28,18 +28,8 @@ FLOORS = {
 
 
 def units(work_ref: str) -> list[Unit]:
-    text_id, number = work_ref.rsplit(".", 1)
-    root = read_xml(ROOT / "tei" / f"{text_id}.xml").tree.getroot()
-    work = next(d for d in root.iter(f"{{{TEI_NS}}}div") if d.get(XML_ID) == work_ref)
-    found = []
-    for node in work.iter(*(f"{{{TEI_NS}}}{local}" for local in CITABLE)):
-        if node.get(XML_ID) is None or node.get("n") is None:
-            continue
-        if any(a.get(XML_ID) and a.get("n") and local_name(a) in CITABLE for a in node.iterancestors()):
-            continue  # a quotation inside a cited post is cited by the post
-        names = frozenset(n.get("ref") for n in node.iter() if "registers/" in (n.get("ref") or ""))
-        found.append(Unit(node.get(XML_ID), " ".join("".join(node.itertext()).split()), local_name(node), names))
-    return found
+    text_id = work_ref.rsplit(".", 1)[0]
+    return work_units(read_xml(ROOT / "tei" / f"{text_id}.xml").tree, work_ref)
 
 
 def aligned_pairs(groups) -> set[tuple[str, str]]:
@@ -61,3 +51,26 @@ def test_seed_gold(pair):
     f1 = 2 * precision * recall / (precision + recall)
     print(f"\n{pair}: {len(a)}x{len(b)} blocks, P={precision:.3f} R={recall:.3f} F1={f1:.3f}")
     assert f1 >= FLOORS[pair]
+
+
+def test_align_shows_the_groups_for_review():
+    from click.testing import CliRunner
+
+    from interlinea.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(main, ["align", "organise-it.1", "organise-en", "--edition", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"organise-it.1 ↔ organise-en.1: {len(lines) - 3} groups"
+    assert "groups are weak (cert < 0.5); review them first" in lines[-1]
+    assert any(line.lstrip().startswith(("0.", "1.")) and "?" in line[:8] for line in lines[2:-1]), "a 1:0 group is flagged"
+    import json
+
+    data = json.loads(runner.invoke(main, ["align", "tir-en-it.1", "tir-en-it.2", "--format", "json", "--edition", str(ROOT)]).output)
+    assert data["unrelated"] is False
+    assert {"a": ["tir-en-it.1.19", "tir-en-it.1.20", "tir-en-it.1.21", "tir-en-it.1.22", "tir-en-it.1.23", "tir-en-it.1.24", "tir-en-it.1.25", "tir-en-it.1.26", "tir-en-it.1.27"], "b": ["tir-en-it.2.9"]} in [
+        {"a": g["a"], "b": g["b"]} for g in data["groups"]
+    ], "one Italian block stands for nine English ones"
+    missing = runner.invoke(main, ["align", "organise-it.3", "organise-en", "--edition", str(ROOT)])
+    assert missing.exit_code == 1 and "no work 'organise-it.3'" in missing.stderr

@@ -314,6 +314,42 @@ def entities(ctx: Context, text_ids: tuple[str, ...], output_format: str) -> Non
 
 
 @main.command()
+@click.argument("work_a", metavar="A")
+@click.argument("work_b", metavar="B")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
+@common_options
+def align(ctx: Context, work_a: str, work_b: str, output_format: str) -> None:
+    """Align the paragraphs of two works of tei/ and show the groups side by side for review.
+
+    A and B are works (`organise-it.1`) or texts (`organise-en`, its first work). Each group shows
+    the block numbers and first words on both sides and how sure the aligner is; weak groups are
+    flagged with "?". Writes nothing.
+    """
+    from interlinea.alignment import align as align_works
+    from interlinea.alignment_report import as_json, as_text
+    from interlinea.alignment_units import work_units
+
+    edition = ctx.edition()
+    sides = []
+    for reference in (work_a, work_b):
+        text_id, _, number = reference.partition(".")
+        edition.manifest.text(text_id)  # an unknown text is an error naming the known ones
+        parsed = edition.read_xml(edition.tei_path(text_id))
+        if parsed.tree is None:
+            raise InterlineaError("\n".join(p.format() for p in parsed.problems))
+        work_id = f"{text_id}.{number or 1}"
+        try:
+            sides.append((work_id, work_units(parsed.tree, work_id)))
+        except LookupError:
+            raise InterlineaError(f"{edition.relative(edition.tei_path(text_id))}: no work '{work_id}'; give a text id and a work number that exists") from None
+    (a_ref, a), (b_ref, b) = sides
+    groups = align_works(a, b)
+    units = {u.id: u for u in a + b}
+    report = as_json(a_ref, b_ref, groups, units) if output_format == "json" else as_text(a_ref, b_ref, groups, units)
+    click.echo(report, nl=False)
+
+
+@main.command()
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "dot"]), default="text", show_default=True, help="Report format (dot: Graphviz).")
 @common_options
 def relations(ctx: Context, output_format: str) -> None:
