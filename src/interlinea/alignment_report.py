@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 from interlinea.alignment import UNRELATED_CERT, Group, Unit, looks_unrelated
+from interlinea.report import snippet
 
 WEAK = UNRELATED_CERT  # groups below this are flagged "?" for review
 
 
 def _excerpt(units: list[Unit], width: int) -> str:
-    text = " / ".join(u.text for u in units)
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return snippet(" / ".join(u.text for u in units), width)
 
 
 def _numbers(units: list[Unit]) -> str:

@@ -8,7 +8,7 @@ import re
 from interlinea.edition import Text
 
 
-def _snippet(text: str, width: int = 48) -> str:
+def snippet(text: str, width: int = 48) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -29,7 +29,7 @@ def language_rows(text: Text) -> list[dict]:
                 "xml_lang": decision.effective,
                 "written": bool(placement and placement.lang_written),
                 "reason": decision.reason,
-                "excerpt": _snippet(decision.block.text),
+                "excerpt": snippet(decision.block.text),
             }
         )
     return rows

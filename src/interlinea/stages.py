@@ -18,7 +18,7 @@ from interlinea.registers import load_registers
 from interlinea.errors import InterlineaError, ManifestError, SeedError
 from interlinea.manifest import unknown_refs
 from interlinea.seeds import read_seed
-from interlinea.tei_store import TEIStore, WriteResult
+from interlinea.tei_store import State, TEIStore, WriteResult
 from interlinea.validate import validate_files
 from interlinea.xmlio import remove_temporaries, serialize
 
@@ -122,10 +122,11 @@ def stale_tei(edition: Edition, texts: list[Text]) -> list[str]:
     stale = []
     for text in texts:
         path = edition.tei_path(text.id)
-        if not path.exists():
+        state = store.state(path, text.tei_bytes)
+        if state is State.NEW:
             stale.append(f"{edition.relative(path)}: missing; run `interlinea convert`")
-        elif path.read_bytes() != text.tei_bytes:
-            how = "it was edited by hand since Interlinea wrote it" if store.is_edited(path) else "run `interlinea convert`"
+        elif state is not State.SAME:
+            how = "it was edited by hand since Interlinea wrote it" if state is State.EDITED else "run `interlinea convert`"
             stale.append(f"{edition.relative(path)}: differs from the converter's output; {how}")
     return stale
 

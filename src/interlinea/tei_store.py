@@ -71,31 +71,26 @@ class TEIStore:
 
     def state(self, path: Path, data: bytes) -> State:
         """How the file at `path` stands with respect to new content `data`."""
-        try:
-            current = path.read_bytes()
-        except FileNotFoundError:
+        return self._state(path.name, _current(path), data)
+
+    def _state(self, name: str, current: bytes | None, data: bytes) -> State:
+        if current is None:
             return State.NEW
         if current == data:
             return State.SAME
-        if digest(current) in self.record.get(path.name, ()):
+        if digest(current) in self.record.get(name, ()):
             return State.OURS
         return State.EDITED
-
-    def is_edited(self, path: Path) -> bool:
-        """Whether an existing file differs from what Interlinea last wrote there."""
-        try:
-            current = path.read_bytes()
-        except FileNotFoundError:
-            return False
-        return digest(current) not in self.record.get(path.name, ())
 
     def write(self, files: dict[Path, bytes], force: bool = False) -> WriteResult:
         """Write `files` (paths in this folder), keeping hand-edited ones unless `force`."""
         result = WriteResult()
         plan: dict[Path, bytes] = {}
+        replaced: dict[Path, str] = {}  # the digest of each file about to be replaced
         final = {name: list(digests) for name, digests in self.record.items()}
         for path, data in files.items():
-            state = self.state(path, data)
+            current = _current(path)
+            state = self._state(path.name, current, data)
             if state is State.EDITED and not force:
                 result.edited.append(path)
                 continue
@@ -103,18 +98,28 @@ class TEIStore:
             if state is State.SAME:
                 continue
             plan[path] = data
+            if current is not None:
+                replaced[path] = digest(current)
             if state is State.EDITED:
                 result.overwritten.append(path)
         if plan:
             pending = {name: list(digests) for name, digests in self.record.items()}
             for path, data in plan.items():
-                pending.setdefault(path.name, [])
-                if path.is_file():
-                    pending[path.name].append(digest(path.read_bytes()))
-                pending[path.name].append(digest(data))
+                known = pending.setdefault(path.name, [])
+                if path in replaced:
+                    known.append(replaced[path])
+                known.append(digest(data))
             self._save(pending)
             for path, data in plan.items():
                 write_atomic(path, data)
                 result.written.append(path)
         self._save(final)
         return result
+
+
+def _current(path: Path) -> bytes | None:
+    """The file's bytes, or None when there is no file yet."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
