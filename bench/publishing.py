@@ -33,6 +33,31 @@ def _texts(edition_root: Path):
     return edition, edition.texts
 
 
+IDENTITY = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:mode on-no-match="shallow-copy"/>
+</xsl:stylesheet>
+"""
+
+
+def _floor_seconds(texts, repeats: int) -> float:
+    """The floor: an identity transform of the same trees through the same runner (Saxon, one
+    compile, the document handed over as publishing hands it), so that the format's own cost is read
+    as a ratio to what any transform of these files costs on this machine, in this run."""
+    from interlinea.publish import Stylesheet
+
+    with tempfile.TemporaryDirectory(prefix="interlinea-bench-identity-") as folder:
+        path = Path(folder) / "identity.xsl"
+        path.write_text(IDENTITY, encoding="utf-8")
+        identity = Stylesheet(path)
+        timings = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            for text in texts:
+                identity.transform(text.tree, text.id, {})
+            timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
 def _format_rows(name: str, corpus: Corpus, repeats: int) -> list[Row]:
     from interlinea.publish import FORMATS, PublishOptions
 
@@ -53,12 +78,18 @@ def _format_rows(name: str, corpus: Corpus, repeats: int) -> list[Row]:
     seconds = statistics.median(timings)
     per_document_ms = 1000 * seconds / len(texts)
     per_kb_ms = 1000 * seconds / kilobytes
+    floor = _floor_seconds(texts, repeats)
+    outputs_per_text = len(outputs) / len(texts)
     return [
         Row(f"compile {name} stylesheet", corpus.label, 0, 0.0, compile_s, note="once per run"),
+        Row("identity transform (the floor)", corpus.label, len(texts), kilobytes / 1000, floor, note="one output per text"),
         Row(
             f"publish {name} (in-process)", corpus.label, len(texts), kilobytes / 1000, seconds,
             target_s=TARGET_PER_DOCUMENT_MS * len(texts) / 1000,
-            note=f"{per_document_ms:.1f} ms/document, {per_kb_ms:.2f} ms/KB of TEI",
+            note=(
+                f"{per_document_ms:.1f} ms/document, {per_kb_ms:.2f} ms/KB of TEI; {seconds / floor:.1f}× the floor "
+                f"({outputs_per_text:.2f} outputs per text)"
+            ),
         ),
     ]
 
