@@ -448,7 +448,10 @@ def test_passage_matching_no_block_is_a_conversion_error(make_edition):
 
 
 WORK_REF_PROBLEMS = [
-    pytest.param('translation_of = "nowhere"', "'nowhere' names no text of the manifest", id="unknown-text"),
+    # (a bare key that names no text is a work outside the edition: checked against the bibliography
+    # register at conversion, see test_relations.py)
+    pytest.param('translation_of = "nowhere.1"', "'nowhere.1' names no text of the manifest", id="unknown-text"),
+    pytest.param('sibling_of = "nowhere"', "'nowhere' names no text of the manifest", id="unknown-sibling"),
     pytest.param('translation_of = "two.3"', "'two.3': text 'two' has 1 work(s)", id="work-out-of-range"),
     pytest.param('translation_of = "one"', "'one' is the work itself", id="itself"),
     pytest.param('translation_of = "two.x"', "is not a work reference", id="malformed"),

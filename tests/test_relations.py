@@ -6,21 +6,118 @@ import json
 
 from click.testing import CliRunner
 
+import re
+import shutil
+
+import pytest
+from lxml import etree
+
+from interlinea.bibliography import load_bibliography
 from interlinea.cli import main
 from interlinea.edition import load_edition
+from interlinea.errors import ManifestError
 from interlinea.relations import Relation, relation_graph
 
 from conftest import ROOT
 
 
 def test_the_seed_edition_graph():
-    graph = relation_graph(load_edition(ROOT).manifest)
-    assert [w.ref for w in graph.works] == ["organise-it.1", "organise-it.2", "organise-en.1", "pramen-bg.1", "tir-en-it.1", "tir-en-it.2"]
+    edition = load_edition(ROOT)
+    graph = relation_graph(edition.manifest, load_bibliography(edition.registers_dir))
+    assert [w.ref for w in graph.works] == [
+        "organise-it.1", "organise-it.2", "organise-en.1", "pramen-bg.1", "tir-en-it.1", "tir-en-it.2", "pramen-colonialism",
+    ]
+    outside = graph.node("pramen-colonialism")
+    assert outside.external and outside.lang == "en" and outside.title == "Colonialism of the twenty-first century"
     assert set(graph.relations) == {
         Relation("translation", "organise-it.1", "organise-en.1"),
-        Relation("sibling", "organise-it.2", "pramen-bg.1"),
-        Relation("translation", "tir-en-it.1", "tir-en-it.2"),
+        Relation("translation", "organise-it.2", "pramen-colonialism"),
+        Relation("translation", "pramen-bg.1", "pramen-colonialism"),
+        Relation("sibling", "organise-it.2", "pramen-bg.1", derived=True),
+        Relation("version", "tir-en-it.1", "tir-en-it.2", cert="medium"),
     }
+    translators = next(r for r in graph.relations if r.source == "organise-it.1").translators
+    assert [t.ref for t in translators] == ["demenza_hc"]
+    assert graph.aligned_pairs() == [("organise-it.1", "organise-en.1"), ("organise-it.2", "pramen-bg.1"), ("tir-en-it.1", "tir-en-it.2")]
+
+
+def _relations_in_tei(text_id: str) -> set[tuple]:
+    tree = etree.parse(str(ROOT / "tei" / f"{text_id}.xml"))
+    return {
+        (r.get("name"), r.get("active"), r.get("passive"), r.get("mutual"), r.get("type"))
+        for r in tree.iter("{http://www.tei-c.org/ns/1.0}relation")
+    }
+
+
+def test_every_relation_is_found_from_either_side_in_the_tei():
+    """The original lists its translation as the translation lists its original; derived siblings
+    are in both texts; the work outside the edition is its bibliography entry."""
+    translation = ("translation", "#organise-it.1", "organise-en.xml#organise-en.1", None, None)
+    assert translation in _relations_in_tei("organise-it")
+    assert ("translation", "organise-it.xml#organise-it.1", "#organise-en.1", None, None) in _relations_in_tei("organise-en")
+    assert ("sibling", None, None, "#organise-it.2 pramen-bg.xml#pramen-bg.1", "derived") in _relations_in_tei("organise-it")
+    assert ("sibling", None, None, "organise-it.xml#organise-it.2 #pramen-bg.1", "derived") in _relations_in_tei("pramen-bg")
+    outside = "registers/bibliography.xml#pramen-colonialism"
+    assert ("translation", "#pramen-bg.1", outside, None, None) in _relations_in_tei("pramen-bg")
+    assert ("translation", "#organise-it.2", outside, None, None) in _relations_in_tei("organise-it")
+    assert ("version", None, None, "#tir-en-it.1 #tir-en-it.2", None) in _relations_in_tei("tir-en-it")
+
+
+def _edition_with(make_edition, changes: dict[str, str]):
+    """Three one-work texts (en, it, bg); `changes` adds lines after a text's `lang` line."""
+    langs = {"one": "en", "two": "it", "three": "bg"}
+    folder = make_edition({"one": "One\n\nThe original text.\n", "two": "Due\n\nIl testo tradotto.\n", "three": "Три\n\nПреведеният текст.\n"})
+    manifest = folder / "seeds" / "edition.toml"
+    text = manifest.read_text(encoding="utf-8")
+    for text_id, lang in langs.items():
+        block = f'id = "{text_id}"\nsource = "'
+        start = text.index(block)
+        end = text.index("title = ", start)
+        segment = text[start:end].replace('lang = "en"', f'lang = "{lang}"' + ("\n" + changes[text_id] if text_id in changes else ""))
+        text = text[:start] + segment + text[end:]
+    manifest.write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"two": 'translation_of = "one"\nversion_of = "one"'}, "declared both the translation of 'one' and a version of 'one'"),
+        ({"two": 'translation_of = "one"', "one": 'version_of = "two"'}, "the direction is known, so drop 'version_of'"),
+        ({"two": 'translation_of = "one"\nsibling_of = ["one"]'}, "is declared the original or the translation of two.1, not its sibling"),
+        ({"two": 'translation_of = "one"', "three": 'translation_of = "outside"\nsibling_of = ["two"]'}, "siblings translate one original, but three.1 translates 'outside' and 'two' translates 'one.1'"),
+        ({"two": 'translation_of = ["one", "three"]'}, "a work is the translation or version of one work"),
+        ({"two": 'translation_of = "one.2"'}, "'one.2': text 'one' has 1 work(s)"),
+        ({"two": 'translation_of = "nobody.1"'}, "names no text of the manifest"),
+        ({"two": 'translation_of = "one"\nrelation_cert = "sure"'}, "'sure' is not one of high, medium, low, unknown"),
+    ],
+)
+def test_contradicting_relations_are_manifest_errors_with_line_and_key(make_edition, changes, expected):
+    folder = _edition_with(make_edition, changes)
+    with pytest.raises(ManifestError) as raised:
+        load_edition(folder)
+    message = str(raised.value)
+    assert expected in message
+    assert re.search(r"edition\.toml:\d+: text '\w+'", message), message
+
+
+def test_an_original_outside_the_edition_must_be_in_the_bibliography(make_edition):
+    folder = _edition_with(make_edition, {"two": 'translation_of = "pramen-colonialsm"'})
+    (folder / "tei" / "registers").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "tei" / "registers" / "bibliography.xml", folder / "tei" / "registers")
+    result = CliRunner().invoke(main, ["convert", "--edition", str(folder)])
+    assert result.exit_code != 0
+    assert "'pramen-colonialsm' names no text of the manifest and no entry of tei/registers/bibliography.xml; did you mean 'pramen-colonialism'?" in result.output
+    assert re.search(r"edition\.toml:\d+: text 'two': work 1: key 'translation_of'", result.output)
+
+
+def test_an_original_outside_the_edition_in_the_same_language_is_an_error(make_edition):
+    folder = _edition_with(make_edition, {"one": 'translation_of = "pramen-colonialism"'})
+    (folder / "tei" / "registers").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "tei" / "registers" / "bibliography.xml", folder / "tei" / "registers")
+    result = CliRunner().invoke(main, ["convert", "--edition", str(folder)])
+    assert result.exit_code != 0
+    assert "'pramen-colonialism' is in 'en' too" in result.output
 
 
 def test_translations_of_one_original_are_siblings_without_being_declared(make_edition):
@@ -46,8 +143,11 @@ def test_translations_of_one_original_are_siblings_without_being_declared(make_e
 def test_json_and_dot():
     runner = CliRunner()
     data = json.loads(runner.invoke(main, ["relations", "--format", "json", "--edition", str(ROOT)]).output)
-    assert {"kind": "translation", "source": "tir-en-it.1", "target": "tir-en-it.2", "derived": False} in data["relations"]
+    version = {"kind": "version", "source": "tir-en-it.1", "target": "tir-en-it.2", "derived": False, "cert": "medium", "translators": []}
+    assert version in data["relations"]
+    assert {w["ref"]: w["external"] for w in data["works"]}["pramen-colonialism"] is True
     assert {w["ref"]: w["lang"] for w in data["works"]}["pramen-bg.1"] == "bg"
     dot = runner.invoke(main, ["relations", "--format", "dot", "--edition", str(ROOT)]).output
     assert dot.startswith("digraph relations {") and '"organise-it.1" -> "organise-en.1";' in dot
+    assert '"organise-it.2" -> "pramen-colonialism";' in dot
     assert '"organise-it.2" -> "pramen-bg.1" [dir=none, style=dashed, label="sibling"];' in dot

@@ -153,9 +153,12 @@ def test_header_titles_authors_translators(tei):
 def test_translation_relations_from_the_manifest(tei):
     relations = tei["organise-it"].xpath("//tei:standOff/tei:listRelation/tei:relation", namespaces=NS)
     assert [dict(r.attrib) for r in relations] == [
+        {"name": "sibling", "mutual": "#organise-it.2 pramen-bg.xml#pramen-bg.1", "type": "derived"},
         {"name": "translation", "active": "#organise-it.1", "passive": "organise-en.xml#organise-en.1"},
-        {"name": "sibling", "mutual": "#organise-it.2 pramen-bg.xml#pramen-bg.1"},
+        {"name": "translation", "active": "#organise-it.2", "passive": "registers/bibliography.xml#pramen-colonialism"},
     ]
     (tir,) = tei["tir-en-it"].xpath("//tei:relation", namespaces=NS)
-    assert (tir.get("active"), tir.get("passive")) == ("#tir-en-it.1", "#tir-en-it.2")
-    assert tei["organise-en"].find("tei:standOff", NS) is None
+    assert dict(tir.attrib) == {"name": "version", "mutual": "#tir-en-it.1 #tir-en-it.2", "cert": "medium"}
+    # the original lists its translation too: a relation is found from either side
+    (original,) = tei["organise-en"].xpath("//tei:relation", namespaces=NS)
+    assert (original.get("active"), original.get("passive")) == ("organise-it.xml#organise-it.1", "#organise-en.1")

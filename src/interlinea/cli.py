@@ -358,9 +358,12 @@ def relations(ctx: Context, output_format: str) -> None:
     Translations point to their original; siblings (translations of one original) are listed too,
     also where the manifest does not declare them ("derived"). Reads the manifest; writes nothing.
     """
+    from interlinea.bibliography import load_bibliography
     from interlinea.relations import FORMATS as RELATION_FORMATS, relation_graph
 
-    click.echo(RELATION_FORMATS[output_format](relation_graph(ctx.edition().manifest)), nl=False)
+    edition = ctx.edition()
+    bibliography = load_bibliography(edition.registers_dir, edition.read_xml)
+    click.echo(RELATION_FORMATS[output_format](relation_graph(edition.manifest, bibliography)), nl=False)
 
 
 @main.command()

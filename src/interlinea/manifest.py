@@ -32,6 +32,7 @@ MANIFEST_NAME = "edition.toml"
 # A readable siglum: it becomes the prefix of every xml:id of the text, so it must be an NCName
 # without dots (dots separate the parts of block identifiers).
 TEXT_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+CERTAINTIES = ("high", "medium", "low", "unknown")
 WORK_REF = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*(\.[1-9][0-9]*)?$")
 PASSAGE_KINDS = (
     "paragraph",
@@ -76,8 +77,14 @@ class Work:
     authors: tuple[Agent, ...] = ()
     lang: str | None = None
     original: Publication | None = None
-    translation_of: str | None = None  # a work reference: "text-id" or "text-id.N"
+    # A work reference: "text-id" or "text-id.N" for a work of the edition, or the key of an entry of
+    # the bibliography register for a work outside the edition.
+    translation_of: str | None = None
+    version_of: str | None = None  # another version, the direction of translation unknown
     sibling_of: tuple[str, ...] = ()  # works translated from the same original
+    relation_cert: str | None = None  # how sure the editors are of translation_of / version_of
+    translators: tuple[Agent, ...] = ()
+    line: int = field(default=0, compare=False, repr=False)  # where its relation is declared
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,9 @@ class TextEntry:
     passages: tuple[Passage, ...]
     translation_of: str | None = None
     sibling_of: tuple[str, ...] = ()
+    version_of: str | None = None
+    relation_cert: str | None = None
+    line: int = field(default=0, compare=False, repr=False)  # of the text's table in the manifest
 
     @property
     def works(self) -> tuple[Work, ...]:
@@ -118,7 +128,11 @@ class TextEntry:
                 lang=self.lang,
                 original=self.publication,
                 translation_of=self.translation_of,
+                version_of=self.version_of,
                 sibling_of=self.sibling_of,
+                relation_cert=self.relation_cert,
+                translators=self.translators,
+                line=self.line,
             ),
         )
 
@@ -472,7 +486,18 @@ class _Table:
         sub.reject_unknown()
         return publication
 
+    def certainty(self, key: str) -> str | None:
+        value = self.string(key, expected=f"one of {', '.join(CERTAINTIES)}")
+        if value is not None and value not in CERTAINTIES:
+            self._fail(key, f"'{value}' is not one of {', '.join(CERTAINTIES)} (TEI's certainty values)")
+            return None
+        return value
+
     def work_ref(self, key: str) -> str | None:
+        if isinstance(self.data.get(key), list):
+            self.allowed.add(key)
+            self._fail(key, "a work is the translation or version of one work; give one reference (a text made from several originals holds one [[text.work]] per original)")
+            return None
         value = self.string(key, expected="a work reference: a text id, or text id and work number ('organise-en.1')")
         if value is not None and not WORK_REF.match(value):
             self._fail(key, f"'{value}' is not a work reference; write a text id ('organise-en') or a text id, a dot and a work number ('tir-en-it.2')")
@@ -712,6 +737,9 @@ def _texts(data: dict, checker: _Checker, seeds_dir: Path) -> list[TextEntry]:
             passages=tuple(passages),
             translation_of=t.work_ref("translation_of"),
             sibling_of=t.work_refs("sibling_of"),
+            version_of=t.work_ref("version_of"),
+            relation_cert=t.certainty("relation_cert"),
+            line=checker.line_of("text", index),
         )
         t.reject_unknown()
         texts.append(entry)
@@ -725,24 +753,52 @@ def resolve_work_ref(reference: str) -> tuple[str, int]:
     return text_id, int(number or 1)
 
 
+RELATION_KEYS = ("translation_of", "version_of", "sibling_of")
+
+
+def relation_refs(work: Work) -> list[tuple[str, str]]:
+    """(key, reference) for every relation a work declares."""
+    found = [(key, getattr(work, key)) for key in ("translation_of", "version_of") if getattr(work, key)]
+    return found + [("sibling_of", reference) for reference in work.sibling_of]
+
+
+def is_external(reference: str, texts: Container[str]) -> bool:
+    """A reference to a work outside the edition: a key of the bibliography register (no work number,
+    no text of that id). Whether the key exists is checked once the register is read."""
+    return "." not in reference and reference not in texts
+
+
+def _relation_line(checker: _Checker, index: int, entry: TextEntry, work: Work, key: str) -> int:
+    if entry.declared_works:
+        return work.line or checker.line_of("text", index)
+    return checker.line_of("text", index, key)
+
+
 def _check_work_refs(texts: list[TextEntry], checker: _Checker) -> None:
-    """Translation relations must name works that the manifest describes."""
+    """Relations must name works that the manifest describes (or, for an original outside the
+    edition, a bibliography key), and must not contradict one another."""
     works = {entry.id: len(entry.works) for entry in texts}
     for index, entry in enumerate(texts):
         for number, work in enumerate(entry.works, start=1):
-            for key, references in (("translation_of", [work.translation_of] if work.translation_of else []), ("sibling_of", work.sibling_of)):
-                for reference in references:
-                    text_id, target = resolve_work_ref(reference)
-                    if text_id not in works:
-                        problem = f"'{reference}' names no text of the manifest (texts: {', '.join(works)})"
-                    elif target > works[text_id]:
-                        problem = f"'{reference}': text '{text_id}' has {works[text_id]} work(s)"
-                    elif (text_id, target) == (entry.id, number):
-                        problem = f"'{reference}' is the work itself"
-                    else:
-                        continue
-                    line = checker.line_of("text", index, key) if not entry.declared_works else checker.line_of("text", index)
-                    checker.problem(line, f"text '{entry.id}': work {number}: key '{key}'", problem)
+            where = f"text '{entry.id}': work {number}"
+            if work.translation_of and work.version_of:
+                line = _relation_line(checker, index, entry, work, "version_of")
+                checker.problem(line, f"{where}: key 'version_of'", f"the work is declared both the translation of '{work.translation_of}' and a version of '{work.version_of}'; keep 'translation_of' when the direction is known, 'version_of' when it is not")
+            for key, reference in relation_refs(work):
+                text_id, target = resolve_work_ref(reference)
+                if key != "sibling_of" and is_external(reference, works):
+                    continue  # a bibliography entry: checked against the register at conversion
+                if text_id not in works:
+                    problem = f"'{reference}' names no text of the manifest (texts: {', '.join(works)})"
+                    if key != "sibling_of":
+                        problem += "; a work outside the edition is named by its bibliography key, without a work number"
+                elif target > works[text_id]:
+                    problem = f"'{reference}': text '{text_id}' has {works[text_id]} work(s)"
+                elif (text_id, target) == (entry.id, number):
+                    problem = f"'{reference}' is the work itself"
+                else:
+                    continue
+                checker.problem(_relation_line(checker, index, entry, work, key), f"{where}: key '{key}'", problem)
     _check_translation_graph(texts, checker)
 
 
@@ -752,30 +808,56 @@ def _declared_lang(entry: TextEntry, work: Work) -> str | None:
 
 
 def _check_translation_graph(texts: list[TextEntry], checker: _Checker) -> None:
-    """A translation is in another language than its original, and no chain of translations leads
-    back to where it started (A translates B, B translates A)."""
+    """A translation is in another language than its original; no chain of translations leads back
+    to where it started (A translates B, B translates A); siblings and versions agree with the
+    translations (a work is not the sibling of its own original, nor a version of its translation)."""
     works = {(entry.id, number): (index, entry, work) for index, entry in enumerate(texts) for number, work in enumerate(entry.works, start=1)}
-    original_of = {}
-    for key, (_index, _entry, work) in works.items():
-        if work.translation_of:
-            target = resolve_work_ref(work.translation_of)
-            if target in works and target != key:  # a work naming itself is reported above
-                original_of[key] = target
-    for key, target in original_of.items():
+
+    def target(reference: str | None) -> tuple[str, int] | None:
+        found = resolve_work_ref(reference) if reference else None
+        return found if found in works else None
+
+    original_of = {key: target(w.translation_of) for key, (_i, _e, w) in works.items()}
+    original_of = {key: value for key, value in original_of.items() if value is not None and value != key}
+    for key, original in original_of.items():
         index, entry, work = works[key]
-        line = checker.line_of("text", index, "translation_of") if not entry.declared_works else checker.line_of("text", index)
+        line = _relation_line(checker, index, entry, work, "translation_of")
         where = f"text '{entry.id}': work {key[1]}: key 'translation_of'"
-        _target_index, target_entry, target_work = works[target]
+        _target_index, target_entry, target_work = works[original]
         lang, target_lang = _declared_lang(entry, work), _declared_lang(target_entry, target_work)
         if lang and target_lang and lang.lower() == target_lang.lower():
-            checker.problem(line, where, f"'{work.translation_of}' is in '{target_lang}' too: a translation is in another language than its original; for another version in the same language, drop 'translation_of'")
-        seen, current = [key], target
+            checker.problem(line, where, f"'{work.translation_of}' is in '{target_lang}' too: a translation is in another language than its original; for another version in the same language, write 'version_of'")
+        seen, current = [key], original
         while current in original_of and current not in seen:
             seen.append(current)
             current = original_of[current]
         if current == key:
             chain = " → ".join(f"{text}.{number}" for text, number in [*seen, key])
             checker.problem(line, where, f"translations go round in a circle ({chain}); one of them is the original: remove its 'translation_of'")
+    text_ids = {text_id for text_id, _number in works}
+    originals = {  # what each translation translates, comparable: "organise-en.1", or a bibliography key
+        key: w.translation_of if is_external(w.translation_of, text_ids) else "%s.%d" % resolve_work_ref(w.translation_of)
+        for key, (_i, _e, w) in works.items()
+        if w.translation_of
+    }
+    for key, (index, entry, work) in works.items():
+        name = f"{key[0]}.{key[1]}"
+        version = target(work.version_of)
+        if version is not None and (original_of.get(version) == key or original_of.get(key) == version):
+            checker.problem(
+                _relation_line(checker, index, entry, work, "version_of"), f"text '{entry.id}': work {key[1]}: key 'version_of'",
+                f"'{work.version_of}' and {name} are declared translation and original elsewhere: the direction is known, so drop 'version_of'",
+            )
+        for reference in work.sibling_of:
+            other = target(reference)
+            if other is None:
+                continue
+            where = f"text '{entry.id}': work {key[1]}: key 'sibling_of'"
+            line = _relation_line(checker, index, entry, work, "sibling_of")
+            if original_of.get(key) == other or original_of.get(other) == key:
+                checker.problem(line, where, f"'{reference}' is declared the original or the translation of {name}, not its sibling; drop it from 'sibling_of'")
+            elif originals.get(key) and originals.get(other) and originals[key] != originals[other]:
+                checker.problem(line, where, f"siblings translate one original, but {name} translates '{originals[key]}' and '{reference}' translates '{originals[other]}'; correct one of them")
 
 
 def _subtables(table: dict, key: str, checker: _Checker, where: str, line: int) -> list[dict]:
@@ -802,7 +884,11 @@ def _works(table: dict, checker: _Checker, text_index: int, where: str) -> list[
                 lang=w.lang("lang"),
                 original=w.publication("original"),
                 translation_of=w.work_ref("translation_of"),
+                version_of=w.work_ref("version_of"),
                 sibling_of=w.work_refs("sibling_of"),
+                relation_cert=w.certainty("relation_cert"),
+                translators=w.agents("translators"),
+                line=checker.line_of("text.work", n - 1, after=max(text_line - 1, 0)),
             )
         )
         w.reject_unknown()
@@ -862,6 +948,7 @@ def unknown_refs(
         groups.append((f"text '{entry.id}': key 'translators'", entry.translators))
         for number, work in enumerate(entry.declared_works, start=1):
             groups.append((f"text '{entry.id}': work {number}: key 'authors'", work.authors))
+            groups.append((f"text '{entry.id}': work {number}: key 'translators'", work.translators))
     found: list[tuple[int, str]] = []
     for where, agents in groups:
         for position, agent in enumerate(agents, start=1):

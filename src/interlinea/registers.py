@@ -15,13 +15,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from interlinea.bcp47 import language_name
+from interlinea.bibliography import Bibliography, load_bibliography
 from interlinea.tei import TEI_NS, XML_LANG, XML_NS, element, sub
 from interlinea.errors import InterlineaError
 from interlinea.xml_input import XMLFile, read_xml
+
+if TYPE_CHECKING:
+    from interlinea.manifest import Agent
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,7 @@ class Entry:
 @dataclass
 class Registers:
     entries: dict[str, Entry] = field(default_factory=dict)
+    bibliography: Bibliography = field(default_factory=Bibliography)  # works, keyed apart from entities
 
     def lookup(self, key: str) -> Entry | None:
         return self.entries.get(key)
@@ -86,6 +92,19 @@ class Registers:
         return len(self.entries)
 
 
+def agent_node(parent: etree._Element, local: str, agent: "Agent", registers: Registers | None = None) -> etree._Element:
+    """An author, translator or editor as a child of `parent`: @ref to the register entry, or @key
+    when there is none yet."""
+    node = sub(parent, local, agent.name)
+    if agent.ref:
+        entry = registers.lookup(agent.ref) if registers is not None else None
+        if entry is not None:
+            node.set("ref", entry.pointer)
+        else:
+            node.set("key", agent.ref)
+    return node
+
+
 def load_registers(directory: Path, reader: Callable[[Path], XMLFile] = read_xml) -> Registers:
     """Read tei/registers/*.xml; a missing folder is an edition without registers.
 
@@ -93,7 +112,7 @@ def load_registers(directory: Path, reader: Callable[[Path], XMLFile] = read_xml
     run); a register with any reading problem (not well-formed, a DOCTYPE, a link outside the
     edition) stops the conversion, all of its problems listed.
     """
-    registers = Registers()
+    registers = Registers(bibliography=load_bibliography(directory, reader))
     for kind in REGISTERS:
         path = directory / f"{kind.name}.xml"
         if not path.is_file():

@@ -6,27 +6,41 @@ found from either side. `interlinea relations` prints the graph; the relations p
 
 from __future__ import annotations
 
+import difflib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
-from interlinea.manifest import Manifest, resolve_work_ref
+from interlinea.bibliography import Bibliography
+from interlinea.manifest import Agent, Manifest, is_external, relation_refs, resolve_work_ref
 
 
 @dataclass(frozen=True)
 class WorkNode:
-    ref: str  # "organise-en.1"
-    text: str
+    ref: str  # "organise-en.1", or a bibliography key for a work outside the edition
+    text: str | None  # None: outside the edition
     number: int
-    lang: str | None  # as the manifest declares it (None: identified at conversion)
+    lang: str | None  # as the manifest (or the bibliography) declares it (None: identified at conversion)
     title: str
+
+    @property
+    def external(self) -> bool:
+        return self.text is None
 
 
 @dataclass(frozen=True, order=True)
 class Relation:
-    kind: str  # "translation" (source translates target) or "sibling" (no direction)
+    # "translation" (source translates target), "version" (no direction known) or "sibling"
+    # (translations of one original; no direction)
+    kind: str
     source: str
     target: str
     derived: bool = False  # found from other relations, not declared
+    cert: str | None = None
+    translators: tuple[Agent, ...] = field(default=(), compare=False)
+
+    @property
+    def directed(self) -> bool:
+        return self.kind == "translation"
 
 
 @dataclass(frozen=True)
@@ -34,23 +48,49 @@ class RelationGraph:
     works: tuple[WorkNode, ...]
     relations: tuple[Relation, ...]
 
+    def of(self, work_ref: str) -> list[Relation]:
+        """Every relation a work takes part in, on either side."""
+        return [r for r in self.relations if work_ref in (r.source, r.target)]
 
-def relation_graph(manifest: Manifest) -> RelationGraph:
-    works, declared = [], []
+    def node(self, ref: str) -> WorkNode | None:
+        return next((w for w in self.works if w.ref == ref), None)
+
+    def aligned_pairs(self) -> list[tuple[str, str]]:
+        """The pairs of works of the edition whose paragraphs are aligned: a translation and its
+        original, two versions, two siblings (in the relation's order)."""
+        inside = {w.ref for w in self.works if not w.external}
+        return sorted({(r.source, r.target) for r in self.relations if r.source in inside and r.target in inside})
+
+
+def relation_graph(manifest: Manifest, bibliography: Bibliography | None = None) -> RelationGraph:
+    bibliography = bibliography or Bibliography()
+    texts = {entry.id for entry in manifest.texts}
+    works, declared, outside = [], [], {}
     for entry in manifest.texts:
         for number, work in enumerate(entry.works, start=1):
             ref = f"{entry.id}.{number}"
             lang = work.lang if entry.declared_works else entry.lang
             title = next(iter(work.titles.values()), "") or next(iter(entry.titles.values()), "")
             works.append(WorkNode(ref, entry.id, number, lang, title))
-            if work.translation_of:
-                declared.append(Relation("translation", ref, _work_ref(work.translation_of)))
-            for other in work.sibling_of:
-                declared.append(Relation("sibling", *sorted((ref, _work_ref(other)))))
+            translators = work.translators or entry.translators
+            for key, reference in relation_refs(work):
+                other = _work_ref(reference, texts)
+                if is_external(reference, texts):
+                    known = bibliography.lookup(reference)
+                    outside[reference] = WorkNode(reference, None, 1, known.lang if known else None, known.title if known else reference)
+                if key == "translation_of":
+                    declared.append(Relation("translation", ref, other, cert=work.relation_cert, translators=translators))
+                elif key == "version_of":
+                    declared.append(Relation("version", *sorted((ref, other)), cert=work.relation_cert))
+                else:
+                    declared.append(Relation("sibling", *sorted((ref, other))))
+    works.extend(outside[key] for key in sorted(outside))
     return RelationGraph(tuple(works), tuple(sorted(set(declared) | _derived_siblings(declared))))
 
 
-def _work_ref(reference: str) -> str:
+def _work_ref(reference: str, texts: set[str]) -> str:
+    if is_external(reference, texts):
+        return reference
     text_id, number = resolve_work_ref(reference)
     return f"{text_id}.{number}"
 
@@ -71,12 +111,38 @@ def _derived_siblings(declared: list[Relation]) -> set[Relation]:
     return derived
 
 
+def outside_problems(manifest: Manifest, bibliography: Bibliography, registers: str = "tei/registers") -> list[str]:
+    """Relations to works outside the edition that the bibliography cannot back: a key it does not
+    have, or an original in the translation's own language. Each at the line of the work's table."""
+    texts = {entry.id for entry in manifest.texts}
+    problems = []
+    for entry in manifest.texts:
+        for number, work in enumerate(entry.works, start=1):
+            place = f"{manifest.path}:{work.line}" if work.line else str(manifest.path)
+            for key, reference in relation_refs(work):
+                if key == "sibling_of" or not is_external(reference, texts):
+                    continue
+                where = f"{place}: text '{entry.id}': work {number}: key '{key}'"
+                known = bibliography.lookup(reference)
+                if known is None:
+                    close = difflib.get_close_matches(reference, [*bibliography.entries, *texts], n=1, cutoff=0.75)
+                    fix = f"did you mean '{close[0]}'?" if close else f"describe the work in {registers}/bibliography.xml or correct the key"
+                    problems.append(f"{where}: '{reference}' names no text of the manifest and no entry of {registers}/bibliography.xml; {fix}")
+                    continue
+                lang = work.lang if entry.declared_works else entry.lang
+                if key == "translation_of" and lang and known.lang and lang.lower() == known.lang.lower():
+                    problems.append(f"{where}: '{reference}' is in '{known.lang}' too ({registers}/bibliography.xml line {known.line}): a translation is in another language than its original; for another version in the same language, write 'version_of'")
+    return problems
+
+
 def as_text(graph: RelationGraph) -> str:
-    langs = {w.ref: w.lang or "?" for w in graph.works}
+    langs = {w.ref: (w.lang or "?") + (", outside the edition" if w.external else "") for w in graph.works}
     lines = []
     for r in graph.relations:
-        arrow = "translation of" if r.kind == "translation" else "sibling of"
+        arrow = f"{r.kind} of"
         note = " (derived)" if r.derived else ""
+        if r.cert:
+            note += f" (cert: {r.cert})"
         lines.append(f"{r.source} ({langs.get(r.source, '?')}) {arrow} {r.target} ({langs.get(r.target, '?')}){note}")
     related = {ref for r in graph.relations for ref in (r.source, r.target)}
     for work in graph.works:
@@ -86,7 +152,9 @@ def as_text(graph: RelationGraph) -> str:
 
 
 def as_json(graph: RelationGraph) -> str:
-    payload = {"works": [asdict(w) for w in graph.works], "relations": [asdict(r) for r in graph.relations]}
+    works = [{**asdict(w), "external": w.external} for w in graph.works]
+    relations = [{**asdict(r), "translators": [a.name for a in r.translators]} for r in graph.relations]
+    payload = {"works": works, "relations": relations}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -98,7 +166,7 @@ def as_dot(graph: RelationGraph) -> str:
         label = f"{work.ref}\\n{work.lang or '?'}"
         lines.append(f'  "{work.ref}" [label="{label}"];')
     for r in graph.relations:
-        style = "" if r.kind == "translation" else ' [dir=none, style=dashed, label="sibling"]'
+        style = "" if r.directed else f' [dir=none, style=dashed, label="{r.kind}"]'
         lines.append(f'  "{r.source}" -> "{r.target}"{style};')
     lines.append("}")
     return "\n".join(lines) + "\n"

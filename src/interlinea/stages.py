@@ -17,6 +17,7 @@ from interlinea.entities import Tagger
 from interlinea.registers import load_registers
 from interlinea.errors import InterlineaError, ManifestError, SeedError
 from interlinea.manifest import unknown_refs
+from interlinea.relations import outside_problems, relation_graph
 from interlinea.seeds import read_seed
 from interlinea.tei_store import State, TEIStore, WriteResult
 from interlinea.validate import validate_files
@@ -58,9 +59,12 @@ def convert(edition: Edition, texts: list[Text], progress: Progress = _plain) ->
     """Convert the selected texts in memory (nothing is written here)."""
     read_seeds(edition, texts)
     registers = edition.registers = load_registers(edition.registers_dir, edition.read_xml)
-    unknown = unknown_refs(edition.manifest, registers, registers=edition.relative(edition.registers_dir))
+    folder = edition.relative(edition.registers_dir)
+    unknown = unknown_refs(edition.manifest, registers, registers=folder)
+    unknown += outside_problems(edition.manifest, registers.bibliography, registers=folder)
     if unknown:
         raise ManifestError(unknown)
+    relations = relation_graph(edition.manifest, registers.bibliography)
     tagger = Tagger(registers)  # one automaton for the whole run
     for text in progress(texts, "convert"):
         assert text.seed is not None
@@ -73,6 +77,7 @@ def convert(edition: Edition, texts: list[Text], progress: Progress = _plain) ->
             edition_languages=edition.manifest.languages(),
             registers=registers,
             tagger=tagger,
+            relations=relations,
         )
         text.tree = converted.tree
         text.state = TextState.CONVERTED

@@ -23,6 +23,7 @@ from interlinea.tei import XML_LANG, element
 from interlinea.errors import ConversionError
 from interlinea.manifest import EditionMeta, TextEntry
 from interlinea.registers import Registers
+from interlinea.relations import RelationGraph
 from interlinea.seeds import Seed
 
 
@@ -44,6 +45,7 @@ def convert_text(
     edition_languages: tuple[str, ...] = (),
     registers: Registers | None = None,
     tagger: Tagger | None = None,
+    relations: RelationGraph | None = None,
 ) -> Converted:
     """The TEI document of one text. `edition_languages` are the languages the manifest declares;
     `registers` link authors to their entries, and `tagger` (built from them) tags names in the text."""
@@ -69,5 +71,5 @@ def convert_text(
     text = etree.SubElement(root, root.tag.replace("TEI", "text"))
     placements = build_body(text, works, entry.id, plan.work_langs, plan.text_lang)
     tree = etree.ElementTree(root)
-    run_passes(tree, PassContext(entry=entry, tagger=tagger))
+    run_passes(tree, PassContext(entry=entry, tagger=tagger, registers=registers, relations=relations))
     return Converted(tree, plan, placements)

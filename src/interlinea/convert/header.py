@@ -8,20 +8,9 @@ from interlinea import __version__
 from interlinea.bcp47 import language_name
 from interlinea.tei import XML_LANG, element, sub
 from interlinea.manifest import Agent, EditionMeta, Publication, TextEntry, Work
-from interlinea.registers import Registers
+from interlinea.bibliography import BiblEntry
+from interlinea.registers import Registers, agent_node as _agent
 from interlinea.seeds import Seed
-
-def _agent(parent: etree._Element, local: str, agent: Agent, registers: Registers | None = None) -> etree._Element:
-    """An author, translator or editor: @ref to the register entry, or @key when there is none yet."""
-    node = sub(parent, local, agent.name)
-    if agent.ref:
-        entry = registers.lookup(agent.ref) if registers is not None else None
-        if entry is not None:
-            node.set("ref", entry.pointer)
-        else:
-            node.set("key", agent.ref)
-    return node
-
 
 def _title_stmt(file_desc: etree._Element, entry: TextEntry, meta: EditionMeta, main_lang: str, registers: Registers | None) -> None:
     stmt = sub(file_desc, "titleStmt")
@@ -66,7 +55,7 @@ def _series_stmt(file_desc: etree._Element, meta: EditionMeta, registers: Regist
     sub(stmt, "idno", meta.id, type="edition")
 
 
-def _original_bibl(parent: etree._Element, work: Work, original: Publication, target: str, registers: Registers | None) -> None:
+def _original_bibl(parent: etree._Element, work: Work, original: Publication, target: str, registers: Registers | None) -> etree._Element:
     bibl = sub(parent, "bibl", type="original", corresp=f"#{target}")
     if original.title:
         sub(bibl, "title", original.title, level="a")
@@ -80,13 +69,26 @@ def _original_bibl(parent: etree._Element, work: Work, original: Publication, ta
         sub(bibl, "ref", original.url, target=original.url)
     if original.lang:
         sub(bibl, "textLang", language_name(original.lang), mainLang=original.lang)
+    return bibl
+
+
+def _outside_original(work: Work, registers: Registers | None) -> BiblEntry | None:
+    """The bibliography entry of the original a work translates, when that original is outside the
+    edition (then the header describes it from the entry, and points to it)."""
+    if registers is None or not work.translation_of:
+        return None
+    return registers.bibliography.lookup(work.translation_of)
 
 
 def _source_desc(file_desc: etree._Element, entry: TextEntry, seed: Seed, registers: Registers | None) -> None:
     source = sub(file_desc, "sourceDesc")
     for number, work in enumerate(entry.works, start=1):
-        original = work.original or Publication()
-        _original_bibl(source, work, original, f"{entry.id}.{number}", registers)
+        outside = _outside_original(work, registers)
+        if work.original is None and outside is not None:
+            original = Publication(outside.title, outside.publisher, outside.date, outside.url, outside.lang)
+            _original_bibl(source, work, original, f"{entry.id}.{number}", registers).set("sameAs", outside.pointer)
+        else:
+            _original_bibl(source, work, work.original or Publication(), f"{entry.id}.{number}", registers)
     seed_bibl = sub(source, "bibl", type="seed")
     sub(seed_bibl, "title", "Plain-text transcription (seed file) from which this encoding was made")
     sub(seed_bibl, "idno", seed.name, type="filename")

@@ -21,15 +21,20 @@ from interlinea.passes import links, names, relations
 if TYPE_CHECKING:
     from interlinea.entities import Tagger
     from interlinea.manifest import TextEntry
+    from interlinea.registers import Registers
+    from interlinea.relations import RelationGraph
 
 
 @dataclass(frozen=True)
 class PassContext:
-    """What the passes may know besides the tree: the text's manifest entry, and the tagger made from
-    the registers (None: names are not tagged)."""
+    """What the passes may know besides the tree: the text's manifest entry, the tagger made from
+    the registers (None: names are not tagged), the registers, and the edition's relation graph
+    (None: the text's relations are left as they are)."""
 
     entry: "TextEntry"
     tagger: "Tagger | None" = None
+    registers: "Registers | None" = None
+    relations: "RelationGraph | None" = None
 
 
 @dataclass(frozen=True)

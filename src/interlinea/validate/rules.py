@@ -157,33 +157,49 @@ def relation_target(corpus: Corpus) -> Iterator[Diagnostic]:
                     if resolved is None:
                         continue  # reported by ref-resolves
                     _, target = resolved
-                    if not (target.tag == f"{{{TEI_NS}}}div" and target.get("type") == "work"):
+                    if not _is_work(target):
                         yield document.diagnostic(
                             relation, "relation-target",
                             f"@{attribute} '{pointer}' points to a <{etree.QName(target).localname}>, not to a work "
-                            "(div type=\"work\"); a translation relation links whole works",
+                            "(div type=\"work\", or a bibliography entry for a work outside the edition); a "
+                            "translation relation links whole works",
                             attribute=attribute,
                         )
+
+
+def _is_work(node: etree._Element) -> bool:
+    """A work of the edition, or a work outside it described in the bibliography register."""
+    if node.tag == f"{{{TEI_NS}}}div":
+        return node.get("type") == "work"
+    return node.tag == f"{{{TEI_NS}}}bibl" and bool(node.xpath("ancestor::tei:div[@subtype='bibliography']", namespaces=NS))
+
+
+def _language_of_work(document, node: etree._Element) -> str | None:
+    if node.tag == f"{{{TEI_NS}}}bibl":
+        return next(iter(node.xpath("tei:textLang/@mainLang", namespaces=NS)), None)
+    return document.language_of(node)
 
 
 @rule("relation-languages", "works linked as translations are in different languages")
 def relation_languages(corpus: Corpus) -> Iterator[Diagnostic]:
     for document in corpus.reported():
         for relation in document.elements("relation"):
-            pointers = pointers_of(relation, "mutual") or pointers_of(relation, "active") + pointers_of(relation, "passive")
+            if relation.get("name") != "translation":
+                continue  # versions and siblings may share a language (two Italian translations)
+            pointers = pointers_of(relation, "active") + pointers_of(relation, "passive")
             languages = {}
             for pointer in pointers:
                 resolved = _work_of(corpus, document, pointer)
                 if resolved is not None:
                     target_document, target = resolved
-                    languages[pointer] = target_document.language_of(target)
+                    languages[pointer] = _language_of_work(target_document, target)
             seen: dict[str, str] = {}
             for pointer, lang in languages.items():
                 if lang is not None and lang in seen:
                     yield document.diagnostic(
                         relation, "relation-languages",
                         f"'{seen[lang]}' and '{pointer}' are both in '{lang}': a translation is in another "
-                        "language than its original and its siblings",
+                        "language than its original",
                     )
                 elif lang is not None:
                     seen[lang] = pointer
