@@ -206,17 +206,19 @@ def convert(ctx: Context, text_ids: tuple[str, ...], check: bool, keep_edited: b
     texts = edition.select(text_ids)
     stages.convert(edition, texts, progress=ctx.progress)
     if check:
+        stages.align(edition, texts)
         stale = stages.stale_tei(edition, texts)
         if stale:
             raise InterlineaError("\n".join(stale))
-        ctx.say(f"tei/ is up to date ({len(texts)} files)")
+        ctx.say(f"tei/ is up to date ({len(texts)} texts, {len(edition.alignments or {})} alignments)")
         return
     with edition_lock(edition.root):
+        stages.align(edition, texts, force=force)
         result = stages.write_tei(edition, texts, force=force, keep_edited=keep_edited)
     for path in result.written:
         ctx.say(f"wrote {edition.relative(path)}")
     _say_diagnostics(ctx, edition)
-    ctx.say(f"converted {len(texts)} texts, {len(result.written)} files changed")
+    ctx.say(f"converted {len(texts)} texts, aligned {len(edition.alignments or {})} pairs, {len(result.written)} files changed")
 
 
 @main.command()

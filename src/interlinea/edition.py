@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from interlinea.convert.body import Placements
     from interlinea.convert.language import LanguagePlan
     from interlinea.registers import Registers
+    from interlinea.relations import RelationGraph
 
 
 class TextState(str, Enum):
@@ -60,6 +61,10 @@ class Edition:
     manifest: Manifest
     texts: list[Text] = field(default_factory=list)
     registers: "Registers | None" = None  # read by the convert stage, once per run
+    relations: "RelationGraph | None" = None  # made by the convert stage from manifest and bibliography
+    # The TEI of each alignment (tei/alignment/), made by the align stage, written with the texts
+    # (None: the stage has not run, so the alignments on disk are left as they are).
+    alignments: dict[Path, bytes] | None = field(default=None, repr=False)
     # Every XML file of the edition read in this run, parsed once (see read_xml).
     parsed: dict[Path, XMLFile] = field(default_factory=dict, repr=False)
     # Warnings and notes the stages collect for the user (errors stop a stage and are raised).
@@ -83,9 +88,16 @@ class Edition:
     def register_paths(self) -> list[Path]:
         return sorted(self.registers_dir.glob("*.xml"))
 
+    @property
+    def alignment_dir(self) -> Path:
+        return self.tei_dir / "alignment"
+
+    def alignment_paths(self) -> list[Path]:
+        return sorted(self.alignment_dir.glob("*.xml"))
+
     def tei_files(self) -> list[Path]:
-        """Every TEI file of the edition: one per text, then the registers."""
-        return [self.tei_path(t.id) for t in self.texts] + self.register_paths()
+        """Every TEI file of the edition: one per text, the registers, the alignments."""
+        return [self.tei_path(t.id) for t in self.texts] + self.register_paths() + self.alignment_paths()
 
     def relative(self, path: Path) -> str:
         """A path as messages show it: relative to the edition when inside it (symbolic links are

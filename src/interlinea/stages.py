@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from interlinea.alignment_corrections import FILE_NAME as CORRECTIONS, load_corrections
+from interlinea.alignment_stage import align_pairs, alignment_files
 from interlinea.convert import convert_text
 from interlinea.diagnostics import Report
 from interlinea.edition import Edition, Text, TextState
@@ -64,7 +66,7 @@ def convert(edition: Edition, texts: list[Text], progress: Progress = _plain) ->
     unknown += outside_problems(edition.manifest, registers.bibliography, registers=folder)
     if unknown:
         raise ManifestError(unknown)
-    relations = relation_graph(edition.manifest, registers.bibliography)
+    relations = edition.relations = relation_graph(edition.manifest, registers.bibliography)
     tagger = Tagger(registers)  # one automaton for the whole run
     for text in progress(texts, "convert"):
         assert text.seed is not None
@@ -86,6 +88,36 @@ def convert(edition: Edition, texts: list[Text], progress: Progress = _plain) ->
         text.tei_bytes = serialize(text.tree)
 
 
+def align(edition: Edition, texts: list[Text], *, force: bool = False) -> None:
+    """Align the paragraphs of every pair of related works, in memory (`write_tei` writes them).
+
+    Each text is taken as tei/ will hold it after writing: the converted tree, or the file on disk
+    when it was edited by hand and will be kept (not `force`) or was not converted in this run.
+    """
+    store = TEIStore(edition.tei_dir)
+    converted = {text.id: text for text in texts if text.tree is not None}
+    trees = {}
+    for entry in edition.manifest.texts:
+        path, text = edition.tei_path(entry.id), converted.get(entry.id)
+        if text is not None and (force or store.state(path, text.tei_bytes) is not State.EDITED):
+            trees[entry.id] = text.tree
+        elif path.is_file():
+            parsed = edition.read_xml(path)
+            if parsed.tree is None:
+                raise InterlineaError("\n".join(problem.format() for problem in parsed.problems))
+            trees[entry.id] = parsed.tree
+    graph = edition.relations or relation_graph(edition.manifest, load_registers(edition.registers_dir, edition.read_xml).bibliography)
+    corrections_path = edition.seeds_dir / CORRECTIONS
+    label = edition.relative(corrections_path)
+    corrections = load_corrections(corrections_path, label)
+    tei_label = lambda text_id: edition.relative(edition.tei_path(text_id))  # noqa: E731
+    results, skipped = align_pairs(graph, trees, corrections, tei_label, label)
+    for message in skipped:
+        edition.warn(edition.alignment_dir, "alignment", message)
+    files = alignment_files(results, graph, trees, edition.manifest.meta.publisher)
+    edition.alignments = {edition.alignment_dir / name: data for name, data in files.items()}
+
+
 class HandEdited(InterlineaError):
     """TEI files edited by hand were kept, and the command was not told what to do with them."""
 
@@ -100,7 +132,15 @@ def write_tei(edition: Edition, texts: list[Text], *, force: bool = False, keep_
     remove_temporaries(edition.tei_dir)
     store = TEIStore(edition.tei_dir)
     files = {edition.tei_path(text.id): text.tei_bytes for text in texts if text.tei_bytes is not None}
+    if edition.alignments is not None:
+        files.update(edition.alignments)
+        edition.alignment_dir.mkdir(exist_ok=True)
+        remove_temporaries(edition.alignment_dir)
     result = store.write(files, force=force)
+    if edition.alignments is not None:
+        obsolete = [path for path in edition.alignment_paths() if path not in edition.alignments]
+        for path in store.remove_obsolete(obsolete):
+            edition.warn(path, "hand-edited", "the edition no longer aligns these two works, but the file was edited by hand: kept; delete it if it is no longer wanted")
     edition.forget(result.written)
     edited = set(result.edited)
     for text in texts:
@@ -112,22 +152,37 @@ def write_tei(edition: Edition, texts: list[Text], *, force: bool = False, keep_
         for path in result.edited:
             edition.warn(path, "hand-edited", "edited by hand; kept as it is, and validated and published as it is (--keep-edited)")
     if result.edited and not keep_edited:
-        raise HandEdited("\n".join(
-            f"{edition.relative(path)}: edited by hand since Interlinea wrote it; kept as it is and not "
-            "regenerated. To publish it as it is, run the command again with --keep-edited; to regenerate "
-            "it from its seed and lose the edits, with --force"
-            for path in result.edited
-        ))
+        raise HandEdited("\n".join(_kept_message(edition, path) for path in result.edited))
     return result
 
 
+def _kept_message(edition: Edition, path: Path) -> str:
+    kept = f"{edition.relative(path)}: edited by hand since Interlinea wrote it; kept as it is and not regenerated. "
+    if path.parent == edition.alignment_dir:
+        return kept + (
+            "Corrections to an alignment belong in seeds/alignment.toml, which every build keeps (see the "
+            "README); to keep this file as it is, run the command again with --keep-edited; to recompute it "
+            "and lose the edits, with --force"
+        )
+    return kept + (
+        "To publish it as it is, run the command again with --keep-edited; to regenerate it from its "
+        "seed and lose the edits, with --force"
+    )
+
+
 def stale_tei(edition: Edition, texts: list[Text]) -> list[str]:
-    """The TEI files that differ from what the converter produces now (for `convert --check`)."""
+    """The TEI files (texts, alignments) that differ from what the converter and the aligner produce
+    now (for `convert --check`)."""
     store = TEIStore(edition.tei_dir)
     stale = []
-    for text in texts:
-        path = edition.tei_path(text.id)
-        state = store.state(path, text.tei_bytes)
+    expected = {edition.tei_path(text.id): text.tei_bytes for text in texts}
+    expected.update(edition.alignments or {})
+    if edition.alignments is not None:
+        for path in edition.alignment_paths():
+            if path not in expected:
+                stale.append(f"{edition.relative(path)}: the edition no longer aligns these works; run `interlinea convert` to remove it")
+    for path, data in expected.items():
+        state = store.state(path, data)
         if state is State.NEW:
             stale.append(f"{edition.relative(path)}: missing; run `interlinea convert`")
         elif state is not State.SAME:
@@ -191,6 +246,7 @@ def build(edition: Edition, plan: BuildPlan, progress: Progress = _plain) -> Bui
     """
     texts = edition.select()
     convert(edition, texts, progress)
+    align(edition, texts, force=plan.force)
     written = write_tei(edition, texts, force=plan.force, keep_edited=plan.keep_edited)
     report = validate(edition)
     if report.errors:

@@ -71,7 +71,15 @@ class TEIStore:
 
     def state(self, path: Path, data: bytes) -> State:
         """How the file at `path` stands with respect to new content `data`."""
-        return self._state(path.name, _current(path), data)
+        return self._state(self._name(path), _current(path), data)
+
+    def _name(self, path: Path) -> str:
+        """A file's key in the record: its path inside the folder ("organise-en.xml",
+        "alignment/organise-it.1__organise-en.1.xml")."""
+        try:
+            return path.relative_to(self.folder).as_posix()
+        except ValueError:
+            return path.name
 
     def _state(self, name: str, current: bytes | None, data: bytes) -> State:
         if current is None:
@@ -90,11 +98,11 @@ class TEIStore:
         final = {name: list(digests) for name, digests in self.record.items()}
         for path, data in files.items():
             current = _current(path)
-            state = self._state(path.name, current, data)
+            state = self._state(self._name(path), current, data)
             if state is State.EDITED and not force:
                 result.edited.append(path)
                 continue
-            final[path.name] = [digest(data)]
+            final[self._name(path)] = [digest(data)]
             if state is State.SAME:
                 continue
             plan[path] = data
@@ -105,7 +113,7 @@ class TEIStore:
         if plan:
             pending = {name: list(digests) for name, digests in self.record.items()}
             for path, data in plan.items():
-                known = pending.setdefault(path.name, [])
+                known = pending.setdefault(self._name(path), [])
                 if path in replaced:
                     known.append(replaced[path])
                 known.append(digest(data))
@@ -115,6 +123,23 @@ class TEIStore:
                 result.written.append(path)
         self._save(final)
         return result
+
+
+    def remove_obsolete(self, paths: list[Path]) -> list[Path]:
+        """Delete files Interlinea wrote that nothing produces any more (an alignment whose relation
+        was removed from the manifest); a file edited by hand since is kept. Returns the kept ones."""
+        kept, record = [], {name: list(digests) for name, digests in self.record.items()}
+        for path in paths:
+            current = _current(path)
+            if current is None:
+                continue
+            if digest(current) not in record.get(self._name(path), ()):
+                kept.append(path)
+                continue
+            path.unlink()
+            record.pop(self._name(path), None)
+        self._save(record)
+        return kept
 
 
 def _current(path: Path) -> bytes | None:

@@ -13,7 +13,7 @@ from lxml import etree
 from interlinea.diagnostics import Diagnostic, Level
 from interlinea.tei import NS, TEI_NS, XML_ID, XML_LANG, XML_NS
 # Attributes whose values are pointers (space-separated lists of URI references).
-POINTER_ATTRIBUTES = ("ref", "target", "corresp", "active", "passive", "mutual", "source")
+POINTER_ATTRIBUTES = ("ref", "target", "corresp", "active", "passive", "mutual", "source", "domains", "sameAs")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 

@@ -15,7 +15,7 @@ from lxml import etree
 
 from interlinea import bcp47
 from interlinea.diagnostics import Diagnostic, Level
-from interlinea.tei import CITABLE, ENTRIES, NS, TEI_NS, XML_ID, XML_LANG
+from interlinea.tei import CITABLE, ENTRIES, NAMES, NS, TEI_NS, XML_ID, XML_LANG
 from interlinea.validate.corpus import Corpus, Document, pointers_of
 
 
@@ -63,7 +63,7 @@ def id_unique(corpus: Corpus) -> Iterator[Diagnostic]:
             )
 
 
-@rule("ref-resolves", "every pointer (@ref, @target, @corresp, @active, @passive, @mutual) into the edition resolves")
+@rule("ref-resolves", "every pointer (@ref, @target, @corresp, @active, @passive, @mutual, @domains, @sameAs) into the edition resolves")
 def ref_resolves(corpus: Corpus) -> Iterator[Diagnostic]:
     for link in corpus.links:
         if not link.document.report:
@@ -147,7 +147,7 @@ def _work_of(corpus: Corpus, document, pointer: str):
     return resolved
 
 
-@rule("relation-target", "a translation relation points to works (div type=\"work\") of texts of the edition")
+@rule("relation-target", "a translation relation points to works (div type=\"work\") of texts of the edition, or to a bibliography entry for a work outside it")
 def relation_target(corpus: Corpus) -> Iterator[Diagnostic]:
     for document in corpus.reported():
         for relation in document.elements("relation"):
@@ -334,3 +334,87 @@ def lang_mismatch(corpus: Corpus) -> Iterator[Diagnostic]:
                     f"(confidence {guess.confidence:.2f}); correct xml:lang, or keep it if the identifier is wrong",
                     level=Level.WARNING,
                 )
+
+
+def _alignment_sides(corpus: Corpus, document: Document, group: etree._Element):
+    """The two works a linkGrp aligns (its @domains, resolved), or None when they do not resolve."""
+    domains = [_work_of(corpus, document, pointer) for pointer in pointers_of(group, "domains")]
+    if len(domains) != 2 or any(d is None for d in domains):
+        return None  # reported by ref-resolves or the schema
+    return [element for _, element in domains]
+
+
+def _link_sides(corpus: Corpus, document: Document, link: etree._Element, domains) -> tuple[list, list, list[str]]:
+    """The blocks of a link on each side, and the pointers that fall in neither work."""
+    sides: tuple[list, list] = ([], [])
+    outside = []
+    for pointer in pointers_of(link, "target"):
+        resolved = _work_of(corpus, document, pointer)
+        if resolved is None:
+            continue  # reported by ref-resolves
+        element = resolved[1]
+        ancestors = set(element.iterancestors())
+        for side, work in zip(sides, domains):
+            if work in ancestors:
+                side.append(element)
+                break
+        else:
+            outside.append(pointer)
+    return sides[0], sides[1], outside
+
+
+@rule("align-sides", "each alignment link joins citable blocks of its two works, at least one on each side, each block in one link")
+def align_sides(corpus: Corpus) -> Iterator[Diagnostic]:
+    for document in corpus.reported():
+        for group in document.elements("linkGrp"):
+            domains = _alignment_sides(corpus, document, group)
+            if domains is None:
+                continue
+            seen: dict[int, int] = {}
+            for link in group.iterfind("tei:link", NS):
+                a, b, outside = _link_sides(corpus, document, link, domains)
+                for pointer in outside:
+                    yield document.diagnostic(link, "align-sides", f"'{pointer}' is in neither of the two works the group aligns ({group.get('domains')})", attribute="target")
+                for block in a + b:
+                    if etree.QName(block).localname not in CITABLE or block.get("n") is None:
+                        yield document.diagnostic(link, "align-sides", f"'{block.get(XML_ID)}' is a <{etree.QName(block).localname}>, not a citable block (with @n)", attribute="target")
+                    elif id(block) in seen:
+                        yield document.diagnostic(link, "align-sides", f"'{block.get(XML_ID)}' is already in the link at line {seen[id(block)]}; a block belongs to one group", attribute="target")
+                    else:
+                        seen[id(block)] = link.sourceline or 0
+                if not outside and (not a or not b):
+                    yield document.diagnostic(link, "align-sides", "the link has blocks of one work only; a group joins blocks of both works (an unaligned block is in no link)", attribute="target")
+
+
+def _entries_named(blocks: list[etree._Element]) -> set[str]:
+    """The register entries named in blocks, by key."""
+    return {
+        node.get("ref").rsplit("#", 1)[-1]
+        for block in blocks
+        for node in block.iter(*(f"{{{TEI_NS}}}{local}" for local in NAMES))
+        if node.get("ref")
+    }
+
+
+@rule("align-entities", "the two sides of an aligned group name the same register entries", level=Level.WARNING)
+def align_entities(corpus: Corpus) -> Iterator[Diagnostic]:
+    # A name survives translation: a group whose sides name different entries is either aligned
+    # wrongly or tagged wrongly (or the translator dropped or added a name, which is worth a look).
+    for document in corpus.reported():
+        for group in document.elements("linkGrp"):
+            domains = _alignment_sides(corpus, document, group)
+            if domains is None:
+                continue
+            for link in group.iterfind("tei:link", NS):
+                if link.get("type") == "correction":
+                    continue  # an editor has looked at this group and fixed it
+                a, b, _ = _link_sides(corpus, document, link, domains)
+                named_a, named_b = _entries_named(a), _entries_named(b)
+                if named_a == named_b:
+                    continue
+                parts = []
+                for side, only in ((a, named_a - named_b), (b, named_b - named_a)):
+                    if only:
+                        blocks = ", ".join(block.get(XML_ID) for block in side) or "nothing"
+                        parts.append(f"only {blocks} name{'s' if len(side) == 1 else ''} {', '.join(sorted(only))}")
+                yield document.diagnostic(link, "align-entities", "; ".join(parts) + ": check the group and the names' tagging", level=Level.WARNING, attribute="target")

@@ -18,9 +18,9 @@ RNG_NS = "http://relaxng.org/ns/structure/1.0"
 def project_schema(root: str | None = None) -> etree.RelaxNG:
     """schema/interlinea.rng (compiled from schema/interlinea.rnc; milliseconds to compile).
 
-    With `root` ("TEI.text" or "TEI.register"), the grammar starts at that pattern only. A text and a
-    register are both <TEI>; validating a document against the one it is, rather than the choice of
-    both, keeps libxml2 from reporting the failed attempts of the other branch as errors.
+    With `root` ("TEI.text", "TEI.register" or "TEI.alignment"), the grammar starts at that pattern
+    only. All are <TEI>; validating a document against the one it is, rather than the choice of all,
+    keeps libxml2 from reporting the failed attempts of the other branches as errors.
     """
     grammar = etree.parse(str(schema_path("interlinea.rng")), safe_parser())
     if root is not None:
@@ -32,10 +32,12 @@ def project_schema(root: str | None = None) -> etree.RelaxNG:
 
 
 def project_schema_for(tree: etree._ElementTree) -> etree.RelaxNG:
-    is_register = bool(tree.getroot().xpath(
-        "*[local-name()='text']/*[local-name()='body']/*[local-name()='div'][@type='register']"
-    ))
-    return project_schema("TEI.register" if is_register else "TEI.text")
+    root = tree.getroot()
+    if root.xpath("*[local-name()='text']/*[local-name()='body']/*[local-name()='div'][@type='register']"):
+        return project_schema("TEI.register")
+    if root.xpath("*[local-name()='standOff']/*[local-name()='linkGrp']") and not root.xpath("*[local-name()='text']"):
+        return project_schema("TEI.alignment")
+    return project_schema("TEI.text")
 
 
 @cache
