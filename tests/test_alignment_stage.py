@@ -155,3 +155,13 @@ def test_an_alignment_whose_relation_is_gone_is_removed(edition_copy):
     assert result.exit_code == 0, result.output
     assert not path.exists()
     assert run("convert", "--check", "--edition", str(edition_copy)).exit_code == 0
+
+
+def test_the_review_shows_the_corrections(edition_copy):
+    (edition_copy / "seeds" / "alignment.toml").write_text('[[group]]\nworks = ["tir-en-it.2", "tir-en-it.1"]\na = [1]\nb = [1, 2]\n', encoding="utf-8")
+    result = run("align", "tir-en-it.1", "tir-en-it.2", "--edition", str(edition_copy))
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^ 1\.00 = 1,2 ", result.output, re.M), result.output
+    assert "1 groups are fixed in seeds/alignment.toml (flagged =)" in result.output
+    data = run("align", "tir-en-it.1", "tir-en-it.2", "--format", "json", "--edition", str(edition_copy)).output
+    assert '"corrected": true' in data

@@ -59,6 +59,26 @@ def test_committed_tei_matches_the_converter(seed_edition, text_id, accept):
         )
 
 
+@pytest.fixture(scope="module")
+def seed_alignments(seed_edition) -> dict:
+    stages.align(seed_edition, seed_edition.texts)
+    return seed_edition.alignments
+
+
+@pytest.mark.parametrize("pair", ["organise-it.1__organise-en.1", "organise-it.2__pramen-bg.1", "tir-en-it.1__tir-en-it.2"])
+def test_committed_alignments_match_the_aligner(seed_edition, seed_alignments, pair, accept):
+    """tei/alignment/ is golden too: a change of the aligner shows as a diff to review (make golden)."""
+    path = seed_edition.alignment_dir / f"{pair}.xml"
+    produced = seed_alignments[path]
+    if accept:
+        TEIStore(seed_edition.tei_dir).write({path: produced}, force=True)
+    committed = path.read_text(encoding="utf-8") if path.exists() else ""
+    if committed != produced.decode("utf-8"):
+        diff = difflib.unified_diff(committed.splitlines(), produced.decode("utf-8").splitlines(), f"tei/alignment/{pair}.xml (committed)", "aligner output", lineterm="")
+        pytest.fail("tei/alignment/ differs from the aligner's output; review and accept with `make golden`:\n" + "\n".join(list(diff)[:60]))
+    assert set(seed_alignments) == set(seed_edition.alignment_paths())
+
+
 def test_committed_record_knows_every_tei_file(seed_edition):
     """tei/.interlinea-record.json lists the digest of each committed text, so that a fresh clone
     can tell a hand edit from the converter's output."""
@@ -66,6 +86,9 @@ def test_committed_record_knows_every_tei_file(seed_edition):
     for text_id in TEXT_IDS:
         path = seed_edition.tei_path(text_id)
         assert store.record.get(path.name) == [digest(path.read_bytes())], f"{path.name}: run `make golden`"
+    for path in seed_edition.alignment_paths():
+        name = f"alignment/{path.name}"
+        assert store.record.get(name) == [digest(path.read_bytes())], f"{name}: run `make golden`"
 
 
 @pytest.mark.slow

@@ -34,14 +34,19 @@ def _work(tree: etree._ElementTree, work_ref: str) -> etree._Element | None:
     return next((d for d in tree.getroot().iter(f"{{{TEI_NS}}}div") if d.get(XML_ID) == work_ref and d.get("type") == "work"), None)
 
 
-def _numbers(work: etree._Element, units: list[Unit]) -> dict[int, str]:
-    """The numbers (@n) of a work's units: @n → xml:id."""
-    ids = {unit.id for unit in units}
+def block_numbers_of(tree: etree._ElementTree, units: list[Unit]) -> list[int]:
+    """The number (@n) of each unit, in order (0 when a block has none)."""
+    ids = {unit.id: unit for unit in units}
     found = {}
-    for node in work.iter():
-        if isinstance(node.tag, str) and node.get(XML_ID) in ids and node.get("n", "").isdigit():
-            found.setdefault(int(node.get("n")), node.get(XML_ID))
-    return found
+    for node in tree.getroot().iter():
+        if isinstance(node.tag, str) and node.get(XML_ID) in ids and node.get(XML_ID) not in found:
+            found[node.get(XML_ID)] = int(node.get("n")) if node.get("n", "").isdigit() else 0
+    return [found.get(unit.id, 0) for unit in units]
+
+
+def _numbers(tree: etree._ElementTree, units: list[Unit]) -> dict[int, str]:
+    """@n → xml:id for a work's units."""
+    return {n: unit.id for n, unit in zip(block_numbers_of(tree, units), units) if n}
 
 
 def _language(work: etree._Element) -> str | None:
@@ -75,7 +80,7 @@ def align_pairs(
             if work is None:
                 continue
             units[ref] = work_units(trees[text_id], ref)
-            numbers[ref] = _numbers(work, units[ref])
+            numbers[ref] = _numbers(trees[text_id], units[ref])
     ready = [pair for pair in pairs if pair[0] in units and pair[1] in units]
     skipped = []
     for a_ref, b_ref in pairs:

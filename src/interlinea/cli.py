@@ -325,14 +325,17 @@ def align(ctx: Context, work_a: str, work_b: str, output_format: str) -> None:
 
     A and B are works (`organise-it.1`) or texts (`organise-en`, its first work). Each group shows
     the block numbers and first words on both sides and how sure the aligner is; weak groups are
-    flagged with "?". Writes nothing.
+    flagged with "?", groups fixed in seeds/alignment.toml with "=". Writes nothing: `convert` and
+    `build` store the same alignment in tei/alignment/.
     """
     from interlinea.alignment import align as align_works
+    from interlinea.alignment_corrections import FILE_NAME as CORRECTIONS, align_around, corrections_for, load_corrections
     from interlinea.alignment_report import as_json, as_text
+    from interlinea.alignment_stage import block_numbers_of
     from interlinea.alignment_units import work_units
 
     edition = ctx.edition()
-    sides = []
+    sides, numbered = [], []
     for reference in (work_a, work_b):
         text_id, _, number = reference.partition(".")
         edition.manifest.text(text_id)  # an unknown text is an error naming the known ones
@@ -341,13 +344,27 @@ def align(ctx: Context, work_a: str, work_b: str, output_format: str) -> None:
             raise InterlineaError("\n".join(p.format() for p in parsed.problems))
         work_id = f"{text_id}.{number or 1}"
         try:
-            sides.append((work_id, work_units(parsed.tree, work_id)))
+            units = work_units(parsed.tree, work_id)
+            sides.append((work_id, units))
+            numbered.append((work_id, units, block_numbers_of(parsed.tree, units)))
         except LookupError:
             raise InterlineaError(f"{edition.relative(edition.tei_path(text_id))}: no work '{work_id}'; give a text id and a work number that exists") from None
     (a_ref, a), (b_ref, b) = sides
-    groups = align_works(a, b)
+    corrections_path = edition.seeds_dir / CORRECTIONS
+    numbers = {ref: {n: unit.id for n, unit in zip(block_numbers, units)} for ref, units, block_numbers in numbered}
+    fixed = [
+        (tuple(numbers[a_ref].get(n, f"?{n}") for n in c.a), tuple(numbers[b_ref].get(n, f"?{n}") for n in c.b))
+        for c in corrections_for(load_corrections(corrections_path, edition.relative(corrections_path)), (a_ref, b_ref))
+    ]
+    unknown = [i for group in fixed for side in group for i in side if i.startswith("?")]
+    if unknown:
+        raise InterlineaError(f"{edition.relative(corrections_path)}: a correction of {a_ref} ↔ {b_ref} names blocks the works do not have ({', '.join(i[1:] for i in unknown)}); `interlinea convert` lists each with its line")
+    groups, corrected = align_around(a, b, fixed, align_works)
     units = {u.id: u for u in a + b}
-    report = as_json(a_ref, b_ref, groups, units) if output_format == "json" else as_text(a_ref, b_ref, groups, units)
+    if output_format == "json":
+        report = as_json(a_ref, b_ref, groups, units, corrected)
+    else:
+        report = as_text(a_ref, b_ref, groups, units, corrected)
     click.echo(report, nl=False)
 
 

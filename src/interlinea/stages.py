@@ -102,10 +102,11 @@ def align(edition: Edition, texts: list[Text], *, force: bool = False) -> None:
         if text is not None and (force or store.state(path, text.tei_bytes) is not State.EDITED):
             trees[entry.id] = text.tree
         elif path.is_file():
+            # A text kept as edited by hand, or not converted in this run: aligned as it is on disk,
+            # unless it cannot be read cleanly (validation reports why; its pairs wait).
             parsed = edition.read_xml(path)
-            if parsed.tree is None:
-                raise InterlineaError("\n".join(problem.format() for problem in parsed.problems))
-            trees[entry.id] = parsed.tree
+            if parsed.tree is not None and not parsed.problems:
+                trees[entry.id] = parsed.tree
     graph = edition.relations or relation_graph(edition.manifest, load_registers(edition.registers_dir, edition.read_xml).bibliography)
     corrections_path = edition.seeds_dir / CORRECTIONS
     label = edition.relative(corrections_path)
@@ -134,7 +135,7 @@ def write_tei(edition: Edition, texts: list[Text], *, force: bool = False, keep_
     files = {edition.tei_path(text.id): text.tei_bytes for text in texts if text.tei_bytes is not None}
     if edition.alignments is not None:
         files.update(edition.alignments)
-        edition.alignment_dir.mkdir(exist_ok=True)
+        edition.alignment_dir.mkdir(parents=True, exist_ok=True)
         remove_temporaries(edition.alignment_dir)
     result = store.write(files, force=force)
     if edition.alignments is not None:
