@@ -27,7 +27,7 @@ UDHR = ROOT.parent / "shared" / "corpus" / "udhr"  # shared/ lies beside the che
 
 UDHR_FLOOR = 0.99  # worst pair reached: 0.9939 (cs-sw, sw-vi); the issue asks 0.98 on every pair
 UDHR_MEAN_FLOOR = 0.999  # reached: 0.9999
-EDITED_FLOOR = 0.80  # worst of the 12 seeds reached: 0.8045 (mean 0.95)
+EDITED_FLOOR = 0.90  # worst of the 12 seeds reached: 0.913 (mean 0.963)
 DONT_CARE = "preamble"
 
 

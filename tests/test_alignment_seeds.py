@@ -18,11 +18,14 @@ from interlinea.xml_input import read_xml
 from conftest import ROOT
 
 GOLD = ROOT / "tests" / "gold" / "alignment"
-# The issue's target is F1 >= 0.95 on each pair; Pramen's statement (Italian against Bulgarian,
-# two translations of an English original) reaches 0.917 so far: its floor says where it stands.
+# The issue's target, F1 >= 0.95, on each pair. Reached: organise-it.1 0.986 (the embedded tweet,
+# whose text the English only links to, stays unaligned), Pramen's statement (Italian against
+# Bulgarian, two translations of an English original) 1.000, tir-en-it 0.957 (the English main heading
+# and the caption a monotone aligner cannot leave out of its group, one paragraph on the wrong side of
+# a boundary).
 FLOORS = {
     "organise-it.1__organise-en.1": 0.95,
-    "organise-it.2__pramen-bg.1": 0.90,
+    "organise-it.2__pramen-bg.1": 0.95,
     "tir-en-it.1__tir-en-it.2": 0.95,
 }
 
@@ -62,8 +65,9 @@ def test_align_shows_the_groups_for_review():
     result = runner.invoke(main, ["align", "organise-it.1", "organise-en", "--edition", str(ROOT)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == f"organise-it.1 ↔ organise-en.1: {len(lines) - 3} groups"
-    assert "groups are weak (cert < 0.5); review them first" in lines[-1]
+    assert lines[-1] == "2 groups are fixed in seeds/alignment.toml (flagged =)"
+    assert lines[0] == f"organise-it.1 ↔ organise-en.1: {len(lines) - 4} groups"
+    assert "groups are weak (cert < 0.5, flagged ?); review them first" in lines[-2]
     assert any(line.lstrip().startswith(("0.", "1.")) and "?" in line[:8] for line in lines[2:-1]), "a 1:0 group is flagged"
     import json
 
@@ -74,3 +78,20 @@ def test_align_shows_the_groups_for_review():
     ], "one Italian block stands for nine English ones"
     missing = runner.invoke(main, ["align", "organise-it.3", "organise-en", "--edition", str(ROOT)])
     assert missing.exit_code == 1 and "no work 'organise-it.3'" in missing.stderr
+
+
+@pytest.mark.parametrize("pair", sorted(FLOORS))
+def test_the_stored_alignment_with_the_corrections_meets_the_target_too(pair):
+    """What tei/alignment/ holds (the aligner around the editors' confirmed groups) scores as well."""
+    from lxml import etree
+
+    a_ref = pair.split("__")[0]
+    with open(GOLD / f"{pair}.tsv", encoding="utf-8") as handle:
+        expected = aligned_pairs((row["a_ids"].split(), row["b_ids"].split()) for row in csv.DictReader(handle, delimiter="\t"))
+    got = set()
+    for link in etree.parse(str(ROOT / "tei" / "alignment" / f"{pair}.xml")).iter("{http://www.tei-c.org/ns/1.0}link"):
+        ids = [pointer.split("#", 1)[1] for pointer in link.get("target").split()]
+        side_a = [i for i in ids if i.startswith(a_ref + ".")]
+        got |= {(x, y) for x in side_a for y in ids if y not in side_a}
+    precision, recall = len(expected & got) / len(got), len(expected & got) / len(expected)
+    assert 2 * precision * recall / (precision + recall) >= FLOORS[pair]

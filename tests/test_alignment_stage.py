@@ -117,11 +117,13 @@ def units(*lengths: int, prefix: str) -> list[Unit]:
     return [Unit(f"{prefix}{n}", "word " * length) for n, length in enumerate(lengths, start=1)]
 
 
-def test_fixed_groups_cut_the_works_and_crossing_ones_are_left_out():
-    a = units(10, 20, 30, 40, 50, prefix="a")
-    b = units(10, 20, 30, 40, 50, prefix="b")
-    # a3 ↔ b3 cuts; a5 ↔ b1 crosses it and cannot cut; a2 is fixed as unaligned.
-    fixed = [(("a3",), ("b3",)), (("a5",), ("b1",)), (("a2",), ())]
+def test_fixed_groups_are_kept_the_rest_as_the_whole_alignment_and_the_broken_groups_realigned():
+    a = units(10, 20, 30, 40, 50, 60, prefix="a")
+    b = units(10, 20, 30, 40, 50, 60, prefix="b")
+    whole = align(a, b)
+    assert [(g.a, g.b) for g in whole] == [((f"a{n}",), (f"b{n}",)) for n in range(1, 7)]
+    # a3 with b3 and b4 (which breaks up a4 ↔ b4); a6 ↔ b1 crosses everything; a2 is fixed unaligned.
+    fixed = [(("a3",), ("b3", "b4")), (("a6",), ("b1",)), (("a2",), ())]
     calls = []
 
     def spy(x, y):
@@ -129,12 +131,15 @@ def test_fixed_groups_cut_the_works_and_crossing_ones_are_left_out():
         return align(x, y)
 
     groups, corrected = align_around(a, b, fixed, spy)
-    assert calls == [(["a1"], ["b2"]), (["a4"], ["b4", "b5"])]
-    assert corrected == {(("a3",), ("b3",)), (("a5",), ("b1",)), (("a2",), ())}
-    assert Group(("a3",), ("b3",), 1.0) in groups and Group(("a2",), (), 1.0) in groups
-    covered_a = sorted(i for g in groups for i in g.a)
-    covered_b = sorted(i for g in groups for i in g.b)
-    assert covered_a == ["a1", "a2", "a3", "a4", "a5"] and covered_b == ["b1", "b2", "b3", "b4", "b5"]
+    assert calls[0] == ([u.id for u in a], [u.id for u in b])  # the whole works first
+    assert corrected == {(("a3",), ("b3", "b4")), (("a6",), ("b1",)), (("a2",), ())}
+    assert Group(("a3",), ("b3", "b4"), 1.0) in groups and Group(("a2",), (), 1.0) in groups
+    untouched = [g for g in whole if g.a[0] in ("a5",)]
+    assert all(g in groups for g in untouched)
+    # what the corrections broke up (a1, a4, b2, b6) is aligned again in its gaps
+    assert sorted(i for g in groups for i in g.a) == ["a1", "a2", "a3", "a4", "a5", "a6"]
+    assert sorted(i for g in groups for i in g.b) == ["b1", "b2", "b3", "b4", "b5", "b6"]
+    assert any(set(g.a) == {"a1"} and set(g.b) == {"b2"} for g in groups)
 
 
 def test_no_corrections_file_is_no_corrections(tmp_path):
@@ -148,6 +153,7 @@ def test_an_alignment_whose_relation_is_gone_is_removed(edition_copy):
     manifest = edition_copy / "seeds" / "edition.toml"
     text = manifest.read_text(encoding="utf-8")
     manifest.write_text(text.replace('version_of = "tir-en-it.2"\nrelation_cert = "medium"\n', ""), encoding="utf-8")
+    (edition_copy / "seeds" / "alignment.toml").unlink()  # its corrections of that pair would be an error
     path = edition_copy / "tei" / "alignment" / "tir-en-it.1__tir-en-it.2.xml"
     check = run("convert", "--check", "--edition", str(edition_copy))
     assert check.exit_code == 1 and "tir-en-it.1__tir-en-it.2.xml: the edition no longer aligns these works" in check.output

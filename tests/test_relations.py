@@ -121,17 +121,7 @@ def test_an_original_outside_the_edition_in_the_same_language_is_an_error(make_e
 
 
 def test_translations_of_one_original_are_siblings_without_being_declared(make_edition):
-    extra_langs = {"two": "it", "three": "bg"}
-    folder = make_edition({"one": "One\n\nThe original text.\n", "two": "Due\n\nIl testo tradotto.\n", "three": "Три\n\nПреведеният текст.\n"})
-    manifest = folder / "seeds" / "edition.toml"
-    text = manifest.read_text(encoding="utf-8")
-    for text_id, lang in extra_langs.items():
-        block = f'id = "{text_id}"\nsource = "'
-        start = text.index(block)
-        end = text.index("title = ", start)
-        segment = text[start:end].replace('lang = "en"', f'lang = "{lang}"\ntranslation_of = "one"')
-        text = text[:start] + segment + text[end:]
-    manifest.write_text(text, encoding="utf-8")
+    folder = _edition_with(make_edition, {"two": 'translation_of = "one"', "three": 'translation_of = "one"'})
     graph = relation_graph(load_edition(folder).manifest)
     assert Relation("sibling", "three.1", "two.1", derived=True) in graph.relations
     result = CliRunner().invoke(main, ["relations", "--edition", str(folder)])

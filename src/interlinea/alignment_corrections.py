@@ -9,14 +9,15 @@ They live in `seeds/alignment.toml`, beside the manifest, one `[[group]]` per fi
     note = "the translator merged two paragraphs" # optional, for the next editor
 
 An empty side (`b = []`) says the blocks of the other side stand for nothing: they stay unaligned.
-The aligner then works around the fixed groups: what lies between two of them is aligned on its own,
-so a correction also steers its neighbours. A correction that no longer fits the texts (it names a
+The aligner then works around the fixed groups: the groups a correction broke up are aligned again
+in the gap it leaves, so a correction also steers its neighbours, and the rest stays as it was. A correction that no longer fits the texts (it names a
 block a work does not have, or two corrections claim one block) stops the build with an error naming
 the correction's line and the text.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from collections.abc import Callable, Sequence
@@ -158,31 +159,46 @@ Aligner = Callable[[Sequence[Unit], Sequence[Unit]], list[Group]]
 def align_around(a: Sequence[Unit], b: Sequence[Unit], fixed: Sequence[tuple[tuple[str, ...], tuple[str, ...]]], aligner: Aligner) -> tuple[list[Group], set[tuple[tuple[str, ...], tuple[str, ...]]]]:
     """Align `a` and `b` keeping the `fixed` groups (block ids on each side) as they are.
 
-    Fixed groups with blocks on both sides cut the two works into stretches aligned one by one, in
-    the order of the first work; a fixed group that crosses another (a translator moved a paragraph)
-    cannot cut, and its blocks are just left out of the stretches. Blocks fixed as unaligned are left
-    out too. Returns the groups in reading order and the set of those that are corrections.
+    The works are aligned whole first, so that the aligner's statistics (the length ratio of the two
+    works, how specific each anchor is) come from all of them; the groups that touch no fixed block
+    stay as they are. The blocks of the groups a correction broke up are aligned again, gap by gap:
+    the groups kept and the fixed groups cut the works into gaps (a fixed group that crosses another,
+    a moved paragraph, cannot cut). Returns the groups in reading order and the set of corrections.
     """
+    corrected = {(tuple(g[0]), tuple(g[1])) for g in fixed}
+    whole = aligner(a, b)
+    if not fixed:
+        return whole, corrected
     position_a = {u.id: i for i, u in enumerate(a)}
     position_b = {u.id: i for i, u in enumerate(b)}
     taken = {i for group in fixed for i in group[0] + group[1]}
-    cuts, last_b = [], -1
-    for group in sorted((g for g in fixed if g[0] and g[1]), key=lambda g: min(position_a[i] for i in g[0])):
-        if min(position_b[i] for i in group[1]) > last_b:
-            cuts.append(group)
-            last_b = max(position_b[i] for i in group[1])
-    groups: list[Group] = []
-    start_a = start_b = 0
-    for group in [*cuts, None]:
-        end_a = min(position_a[i] for i in group[0]) if group else len(a)
-        end_b = min(position_b[i] for i in group[1]) if group else len(b)
-        stretch_a = [u for u in a[start_a:end_a] if u.id not in taken]
-        stretch_b = [u for u in b[start_b:end_b] if u.id not in taken]
-        if stretch_a or stretch_b:
-            groups.extend(aligner(stretch_a, stretch_b))
-        if group:
-            start_a = max(position_a[i] for i in group[0]) + 1
-            start_b = max(position_b[i] for i in group[1]) + 1
-    groups.extend(Group(tuple(g[0]), tuple(g[1]), CORRECTED_CERT) for g in fixed)
+    kept = [g for g in whole if not taken.intersection(g.a + g.b)]
+    covered = taken.union(*(g.a + g.b for g in kept))
+    orphans_a = [u for u in a if u.id not in covered]
+    orphans_b = [u for u in b if u.id not in covered]
+    regroups: list[Group] = []
+    if orphans_a or orphans_b:
+        cuts = _monotone_chain([(g.a, g.b) for g in kept if g.a and g.b] + [g for g in fixed if g[0] and g[1]], position_a, position_b)
+        ends_a = [max(position_a[i] for i in cut[0]) for cut in cuts]
+        ends_b = [max(position_b[i] for i in cut[1]) for cut in cuts]
+        gaps: dict[int, tuple[list[Unit], list[Unit]]] = {}
+        for unit in orphans_a:
+            gaps.setdefault(bisect.bisect(ends_a, position_a[unit.id]), ([], []))[0].append(unit)
+        for unit in orphans_b:
+            gaps.setdefault(bisect.bisect(ends_b, position_b[unit.id]), ([], []))[1].append(unit)
+        for gap in sorted(gaps):
+            regroups.extend(aligner(*gaps[gap]))
+    groups = kept + regroups + [Group(tuple(g[0]), tuple(g[1]), CORRECTED_CERT) for g in fixed]
     groups.sort(key=lambda g: (min((position_a[i] for i in g.a), default=len(a)), min((position_b[i] for i in g.b), default=len(b))))
-    return groups, {(tuple(g[0]), tuple(g[1])) for g in fixed}
+    return groups, corrected
+
+
+def _monotone_chain(groups, position_a: dict[str, int], position_b: dict[str, int]) -> list:
+    """The groups, in the order of the first work, that keep the order of the second too (a group
+    crossing an earlier one is left out)."""
+    chain, last_b = [], -1
+    for group in sorted(groups, key=lambda g: min(position_a[i] for i in g[0])):
+        if min(position_b[i] for i in group[1]) > last_b:
+            chain.append(group)
+            last_b = max(position_b[i] for i in group[1])
+    return chain

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import tempfile
 from pathlib import Path
 
@@ -62,8 +64,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     `remove_temporaries` deletes on the next run.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{TEMP_PREFIX}{path.name}.", suffix=".tmp")
+    tmp = None
     try:
+        # A stop signal inside mkstemp (the file made, its name not yet returned) would leave a
+        # temporary nobody knows of: signals wait until the name is known.
+        with _signals_held():
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{TEMP_PREFIX}{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
@@ -73,9 +79,26 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
         raise
     _sync_folder(path.parent)
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """Hold SIGINT and SIGTERM back for the duration (delivered as soon as it ends), where the
+    platform allows it (POSIX, main thread)."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, ValueError, OSError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _sync_folder(folder: Path) -> None:
