@@ -135,7 +135,7 @@ def test_report_is_sorted_with_a_summary_and_json_matches(tmp_path):
     problems, summary = lines[:-1], lines[-1]
     assert text.exit_code == 1 and problems
     assert problems == sorted(problems, key=lambda l: (l.split(":")[0], int(l.split(":")[1]), int(l.split(":")[2])))
-    assert re.fullmatch(r"5 files, \d+ errors, \d+ warnings", summary)
+    assert re.fullmatch(r"6 files, \d+ errors, \d+ warnings", summary)
     as_json = json.loads(runner.invoke(main, ["validate", "--format", "json", "--edition", str(edition)]).stdout)
     assert len(as_json["diagnostics"]) == len(problems)
     assert {d["rule"] for d in as_json["diagnostics"]} == {l.split(": ")[1] for l in problems}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -30,13 +31,15 @@ class Author:
 @dataclass(frozen=True)
 class BiblEntry:
     key: str
-    titles: dict[str, str]  # by language, in document order
+    titles: dict[str, str]  # by language, in document order (the first of each language)
     lang: str | None  # the work's main language (textLang/@mainLang)
     authors: tuple[Author, ...] = ()
     publisher: str | None = None
     date: str | None = None
     url: str | None = None
     line: int = 0
+    kept: bool = False  # note type="kept": in the register on purpose though nothing points to it
+    all_titles: tuple[str, ...] = ()  # every title, in every language
 
     @property
     def pointer(self) -> str:
@@ -59,6 +62,47 @@ class Bibliography:
     def __contains__(self, key: object) -> bool:
         return key in self.entries
 
+    def find_url(self, url: str | None) -> BiblEntry | None:
+        """The entry whose URL is `url` (compared loosely: scheme, "www.", case of the host, final slash)."""
+        if not url:
+            return None
+        wanted = url_key(url)
+        found = [e for e in self.entries.values() if e.url and url_key(e.url) == wanted]
+        return found[0] if len(found) == 1 else None
+
+    def find_title(self, title: str | None) -> BiblEntry | None:
+        """The one entry with this title in any language (compared without case, quotes and final
+        punctuation); None when none has it or several do."""
+        if not title:
+            return None
+        wanted = title_key(title)
+        found = [e for e in self.entries.values() if any(title_key(t) == wanted for t in e.all_titles)]
+        return found[0] if len(found) == 1 else None
+
+    def find_post(self, date: str | None, author_keys: set[str]) -> BiblEntry | None:
+        """The one entry of that date by one of these authors (register keys): a quoted post, whose
+        citation in the text gives only its author and date."""
+        if not date or not author_keys:
+            return None
+        found = [
+            e for e in self.entries.values()
+            if e.date == date and {a.ref.rsplit("#", 1)[-1] for a in e.authors if a.ref} & author_keys
+        ]
+        return found[0] if len(found) == 1 else None
+
+
+def url_key(url: str) -> str:
+    """A URL reduced to what identifies the page: no scheme, no "www.", host in lower case, no
+    final slash (the seeds quote one URL with and without it)."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path.rstrip("/")
+    return f"{host}{path}" + (f"?{parts.query}" if parts.query else "")
+
+
+def title_key(title: str) -> str:
+    return " ".join(title.strip().strip("\"'“”‘’«»„").rstrip(".:;!?").split()).casefold()
+
 
 def _text(node: etree._Element | None) -> str | None:
     if node is None:
@@ -72,10 +116,12 @@ def _entry(node: etree._Element, path: Path) -> BiblEntry:
     if not key:
         raise InterlineaError(f"{path}:{node.sourceline}: <bibl> without xml:id; every entry needs a key")
     titles: dict[str, str] = {}
+    all_titles = []
     for title in node.findall(f"{{{TEI_NS}}}title"):
         value = _text(title)
         if value:
             titles.setdefault(title.get(XML_LANG) or "", value)
+            all_titles.append(value)
     authors = []
     for author in node.findall(f"{{{TEI_NS}}}author"):
         named = next((child for child in author if isinstance(child.tag, str)), None)
@@ -92,6 +138,8 @@ def _entry(node: etree._Element, path: Path) -> BiblEntry:
         date=(date.get("when") or _text(date)) if date is not None else None,
         url=link.get("target") if link is not None else None,
         line=node.sourceline or 0,
+        kept=node.find(f"{{{TEI_NS}}}note[@type='kept']") is not None,
+        all_titles=tuple(all_titles),
     )
 
 

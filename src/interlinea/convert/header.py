@@ -80,6 +80,14 @@ def _outside_original(work: Work, registers: Registers | None) -> BiblEntry | No
     return registers.bibliography.lookup(work.translation_of)
 
 
+def _described_original(original: Publication | None, registers: Registers | None) -> BiblEntry | None:
+    """The bibliography entry of the publication a work was taken from: the entry with its URL, or
+    else the one entry with its title."""
+    if original is None or registers is None:
+        return None
+    return registers.bibliography.find_url(original.url) or registers.bibliography.find_title(original.title)
+
+
 def _source_desc(file_desc: etree._Element, entry: TextEntry, seed: Seed, registers: Registers | None) -> None:
     source = sub(file_desc, "sourceDesc")
     for number, work in enumerate(entry.works, start=1):
@@ -88,7 +96,10 @@ def _source_desc(file_desc: etree._Element, entry: TextEntry, seed: Seed, regist
             original = Publication(outside.title, outside.publisher, outside.date, outside.url, outside.lang)
             _original_bibl(source, work, original, f"{entry.id}.{number}", registers).set("sameAs", outside.pointer)
         else:
-            _original_bibl(source, work, work.original or Publication(), f"{entry.id}.{number}", registers)
+            bibl = _original_bibl(source, work, work.original or Publication(), f"{entry.id}.{number}", registers)
+            described = _described_original(work.original, registers)
+            if described is not None:
+                bibl.set("sameAs", described.pointer)
     seed_bibl = sub(source, "bibl", type="seed")
     sub(seed_bibl, "title", "Plain-text transcription (seed file) from which this encoding was made")
     sub(seed_bibl, "idno", seed.name, type="filename")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from interlinea.passes import links, names, relations
+from interlinea.passes import links, names, relations, works_cited
 
 if TYPE_CHECKING:
     from interlinea.entities import Tagger
@@ -47,6 +47,7 @@ class Pass:
 PASSES: tuple[Pass, ...] = (
     Pass("links", links.apply),
     Pass("names", names.apply),
+    Pass("works-cited", works_cited.apply),
     Pass("relations", relations.apply),
 )
 

@@ -7,9 +7,11 @@ order they run; the README's table is made from the same list (see tests/test_va
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -227,6 +229,67 @@ def register_unused(corpus: Corpus) -> Iterator[Diagnostic]:
                         "purpose with <note type=\"kept\">why</note>",
                         level=Level.WARNING,
                     )
+
+
+@rule("bibl-unused", "every bibliography entry is pointed to by a text (a link, a title, a source description, a relation) or marked <note type=\"kept\">", level=Level.WARNING)
+def bibl_unused(corpus: Corpus) -> Iterator[Diagnostic]:
+    used = {id(link.element) for link in corpus.links if link.element is not None and link.document is not link.target}
+    for document in corpus.reported():
+        for group in document.root.iterfind(".//tei:div[@subtype='bibliography']", NS):
+            for entry in group.iter(f"{{{TEI_NS}}}bibl"):
+                kept = entry.find(f"{{{TEI_NS}}}note[@type='kept']") is not None
+                if not kept and id(entry) not in used:
+                    yield document.diagnostic(
+                        entry, "bibl-unused",
+                        f"bibliography entry '{entry.get(XML_ID)}' is cited by no text (no link, title, source "
+                        "description or relation points to it); remove it, or keep it on purpose with "
+                        "<note type=\"kept\">why</note>",
+                        level=Level.WARNING,
+                    )
+
+
+# Characters RFC 3986 never allows in a URI (a space, quotes, angle brackets, braces, and so on).
+_URL_FORBIDDEN = re.compile(r"[\s<>\"{}|\\^`]")
+_URL_HOST = re.compile(r"^(?:[^@/]*@)?(?:[\w-]+(?:\.[\w-]+)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$", re.IGNORECASE)
+_PERCENT = re.compile(r"%(?![0-9a-f]{2})", re.IGNORECASE)
+
+
+def url_problem(url: str) -> str | None:
+    """What is wrong with a web address (http, https), or None."""
+    forbidden = _URL_FORBIDDEN.search(url)
+    if forbidden:
+        return f"contains {forbidden.group(0)!r}, which a URL cannot hold (write it percent-encoded)"
+    if _PERCENT.search(url):
+        return "has a '%' not followed by two hexadecimal digits"
+    parts = urlsplit(url)
+    if not parts.netloc:
+        return "has no host after the scheme (write https://host/path)"
+    if not _URL_HOST.match(parts.netloc):
+        return f"has a malformed host '{parts.netloc}'"
+    return None
+
+
+def _looks_like_pointer(token: str) -> bool:
+    return bool(re.match(r"^[a-z][a-z0-9+.-]*:", token, re.IGNORECASE)) or "#" in token or token.endswith(".xml")
+
+
+@rule("url-syntax", "every web address (@target, @ref with http: or https:) is a well-formed URL")
+def url_syntax(corpus: Corpus) -> Iterator[Diagnostic]:
+    for document in corpus.reported():
+        for node in document.root.iter():
+            if not isinstance(node.tag, str):
+                continue
+            for attribute in ("target", "ref"):
+                pointers = pointers_of(node, attribute)
+                for position, pointer in enumerate(pointers):
+                    if not pointer.lower().startswith(("http:", "https:")):
+                        continue
+                    problem = url_problem(pointer)
+                    following = pointers[position + 1] if position + 1 < len(pointers) else None
+                    if problem is None and following and not _looks_like_pointer(following):
+                        problem = f"is followed by '{following}': a space inside a URL (write it %20) or a missing scheme"
+                    if problem:
+                        yield document.diagnostic(node, "url-syntax", f"@{attribute} '{pointer}' {problem}", attribute=attribute)
 
 
 AUTHORITY_SYNTAX = {
