@@ -26,6 +26,7 @@ from typing import Any
 from interlinea import bcp47
 from interlinea.dates import date_problem, looks_like_date
 from interlinea.errors import ManifestError
+from interlinea.patterns import url_problem
 
 MANIFEST_NAME = "edition.toml"
 
@@ -406,8 +407,11 @@ class _Table:
 
     def url(self, key: str) -> str | None:
         value = self.string(key, expected="a URL")
-        if value is not None and not re.match(r"^https?://\S+$", value):
-            self._fail(key, f"expected an http(s) URL without spaces, got {value!r}")
+        if value is None:
+            return None
+        problem = url_problem(value) if re.match(r"^https?://", value, re.IGNORECASE) else "is not an http(s) URL"
+        if problem:
+            self._fail(key, f"{value!r} {problem}; expected a web address such as https://example.org/page")
             return None
         return value
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 # Sentence-final and closing characters: a line ending in one of them does not continue.
 # "■" and similar marks end articles on web pages.
@@ -81,3 +82,24 @@ SOCIAL_POST = re.compile(
 LABELLED_URL = re.compile(rf"^(?P<label>[^:]{{1,60}}?)\s*:\s+(?P<url>{URL.pattern})\s*$", re.IGNORECASE)
 
 QUOTED = re.compile(r"^[\"“”«„'‘’](?P<inner>.+)[\"“”»'‘’]$")
+
+
+# Characters RFC 3986 never allows in a URI (a space, quotes, angle brackets, braces, and so on).
+_URL_FORBIDDEN = re.compile(r"[\s<>\"{}|\\^`]")
+_URL_HOST = re.compile(r"^(?:[^@/]*@)?(?:[\w-]+(?:\.[\w-]+)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$", re.IGNORECASE)
+_PERCENT = re.compile(r"%(?![0-9a-f]{2})", re.IGNORECASE)
+
+
+def url_problem(url: str) -> str | None:
+    """What is wrong with a web address (http, https), or None."""
+    forbidden = _URL_FORBIDDEN.search(url)
+    if forbidden:
+        return f"contains {forbidden.group(0)!r}, which a URL cannot hold (write it percent-encoded)"
+    if _PERCENT.search(url):
+        return "has a '%' not followed by two hexadecimal digits"
+    parts = urlsplit(url)
+    if not parts.netloc:
+        return "has no host after the scheme (write https://host/path)"
+    if not _URL_HOST.match(parts.netloc):
+        return f"has a malformed host '{parts.netloc}'"
+    return None

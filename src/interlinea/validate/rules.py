@@ -11,13 +11,13 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from lxml import etree
 
 from interlinea import bcp47
 from interlinea.diagnostics import Diagnostic, Level
 from interlinea.tei import CITABLE, ENTRIES, NAMES, NS, TEI_NS, XML_ID, XML_LANG
+from interlinea.patterns import url_problem
 from interlinea.validate.corpus import Corpus, Document, pointers_of
 
 
@@ -246,27 +246,6 @@ def bibl_unused(corpus: Corpus) -> Iterator[Diagnostic]:
                         "<note type=\"kept\">why</note>",
                         level=Level.WARNING,
                     )
-
-
-# Characters RFC 3986 never allows in a URI (a space, quotes, angle brackets, braces, and so on).
-_URL_FORBIDDEN = re.compile(r"[\s<>\"{}|\\^`]")
-_URL_HOST = re.compile(r"^(?:[^@/]*@)?(?:[\w-]+(?:\.[\w-]+)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$", re.IGNORECASE)
-_PERCENT = re.compile(r"%(?![0-9a-f]{2})", re.IGNORECASE)
-
-
-def url_problem(url: str) -> str | None:
-    """What is wrong with a web address (http, https), or None."""
-    forbidden = _URL_FORBIDDEN.search(url)
-    if forbidden:
-        return f"contains {forbidden.group(0)!r}, which a URL cannot hold (write it percent-encoded)"
-    if _PERCENT.search(url):
-        return "has a '%' not followed by two hexadecimal digits"
-    parts = urlsplit(url)
-    if not parts.netloc:
-        return "has no host after the scheme (write https://host/path)"
-    if not _URL_HOST.match(parts.netloc):
-        return f"has a malformed host '{parts.netloc}'"
-    return None
 
 
 def _looks_like_pointer(token: str) -> bool:
