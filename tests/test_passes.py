@@ -28,7 +28,7 @@ def context_of():
 
 
 def test_the_passes_run_in_their_declared_order():
-    assert [p.name for p in PASSES] == ["links", "names", "works-cited", "relations"]
+    assert [p.name for p in PASSES] == ["links", "names", "dates", "works-cited", "relations"]
 
 
 @pytest.mark.parametrize("text_id", TEXTS)

@@ -21,6 +21,7 @@ from interlinea.lock import edition_lock
 from interlinea.scaffold import init_edition
 
 from interlinea.publish import FORMATS
+from interlinea.citation.formats import DEFAULT_STYLE, FORMATS as CITATION_FORMATS, STYLES as CITATION_STYLES
 
 
 class Context:
@@ -383,6 +384,41 @@ def relations(ctx: Context, output_format: str) -> None:
     edition = ctx.edition()
     bibliography = load_bibliography(edition.registers_dir, edition.read_xml)
     click.echo(RELATION_FORMATS[output_format](relation_graph(edition.manifest, bibliography)), nl=False)
+
+
+class ReferenceParam(click.ParamType):
+    """A canonical reference, in either spelling (`organise-en.1.12`, `organise-en 1.12`)."""
+
+    name = "reference"
+
+    def convert(self, value, param, ctx):
+        from interlinea.citation import FORMS, parse_reference
+
+        reference = parse_reference(value)
+        if reference is None:
+            self.fail(f"'{value}' is not a reference; give {FORMS}", param, ctx)
+        return reference
+
+
+@main.command()
+@click.argument("reference", metavar="REF", type=ReferenceParam())
+@click.option("--style", type=click.Choice(CITATION_STYLES), default=DEFAULT_STYLE, show_default=True, help="CSL style of the text and html formats.")
+@click.option("--format", "output_format", type=click.Choice(CITATION_FORMATS), default="text", show_default=True, help="text or html: the reference-list entry (and, for a block, the in-text citation with its paragraph); bibtex, ris, csl-json: the entry for reference managers.")
+@common_options
+def cite(ctx: Context, reference, style: str, output_format: str) -> None:
+    """Cite a text, a work or a block of tei/: REF is organise-en, organise-en.1 or organise-en.1.12.
+
+    The citation names the edition (title, editors, publisher, date; its URL when the manifest gives
+    one, with the edition's date as access date), the authors and translators, the original, and for
+    a block its paragraph. Reads tei/ as it is; writes nothing.
+    """
+    from interlinea.citation.formats import write
+    from interlinea.citation.model import text_citations, text_of
+
+    edition = ctx.edition()
+    text = text_of(edition, reference)
+    stages.read_tei(edition, [text])
+    click.echo(write([text_citations(edition, text).get(reference)], output_format, style), nl=False)
 
 
 @main.command()

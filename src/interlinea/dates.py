@@ -1,4 +1,6 @@
-"""Recognising calendar dates written out in the languages of the corpus, and normalising them to ISO 8601."""
+"""Recognising calendar dates written out in the languages of the corpus, and normalising them to ISO 8601;
+checking ISO dates; and the year of a day written without one, from the date of the text that names it
+(`infer_year`, used by the dates pass, `interlinea.passes.dates`)."""
 
 from __future__ import annotations
 
@@ -99,3 +101,55 @@ def is_iso_date(value: str) -> bool:
     """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` (the forms TEI's @when accepts that the manifest uses), naming
     a real calendar day: `2022-02-30` is not a date."""
     return date_problem(value) is None
+
+
+# -- the year of a day written without one ---------------------------------------------------------
+
+# How far after the text's own date a day may lie and still be read in the same year: an event the
+# text announces ("the strike on 12 January" in a text of 10 January). Beyond it, the day is read as
+# past, in the year before ("on 5 December" in a text of January 2022 is 5 December 2021).
+FORWARD_DAYS = 31
+
+
+def reference_day(reference: str) -> date | None:
+    """The last day a text dated `reference` (`YYYY-MM-DD` or `YYYY-MM`) can have been written on:
+    that day, or the last day of that month (the text was written some day in it). None for a year
+    alone or a value that is not such a date."""
+    match = DATE_LIKE.match(reference or "")
+    if not match or match["month"] is None or date_problem(reference):
+        return None
+    year, month = int(match["year"]), int(match["month"])
+    if match["day"] is not None:
+        return date(year, month, int(match["day"]))
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def infer_year(month: int, day: int, reference: str | None) -> tuple[date, str] | None:
+    """The calendar day that "`day` `month`", written without a year, most likely names in a text
+    dated `reference` (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), and how sure that is (TEI's @cert).
+
+    A text speaks mostly of what has happened: the day is the last such day on or before the text's
+    date ("2 January" in a text of 10 January 2022: 2022-01-02, "medium"); a day at most
+    FORWARD_DAYS after it is an announcement in the same year ("low": it could be a year earlier); a
+    later one lies in the year before ("5 December" in a text of January 2022: 2021-12-05,
+    "medium"). A text dated by its month only is taken at the month's last day. A text dated by its
+    year only gives that year, "low". None without a reference, or when the day does not exist in
+    the year found (29 February).
+    """
+    if not reference:
+        return None
+    last = reference_day(reference)
+    try:
+        if last is None:
+            match = DATE_LIKE.match(reference)
+            if not match or date_problem(reference):
+                return None
+            return date(int(match["year"]), month, day), "low"
+        same_year = date(last.year, month, day)
+        if same_year <= last:
+            return same_year, "medium"
+        if (same_year - last).days <= FORWARD_DAYS:
+            return same_year, "low"
+        return date(last.year - 1, month, day), "medium"
+    except ValueError:  # 29 February in a common year, 31 April
+        return None

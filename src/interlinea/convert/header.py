@@ -9,6 +9,7 @@ from interlinea.bcp47 import language_name
 from interlinea.tei import XML_LANG, element, sub
 from interlinea.manifest import Agent, EditionMeta, Publication, TextEntry, Work
 from interlinea.bibliography import BiblEntry
+from interlinea.citation.reference import refs_decl
 from interlinea.registers import Registers, agent_node as _agent
 from interlinea.seeds import Seed
 
@@ -108,7 +109,7 @@ def _source_desc(file_desc: etree._Element, entry: TextEntry, seed: Seed, regist
     sub(extent, "measure", f"{seed.size} bytes", unit="byte", quantity=str(seed.size))
 
 
-def _encoding_desc(header: etree._Element, meta: EditionMeta, seed: Seed) -> None:
+def _encoding_desc(header: etree._Element, meta: EditionMeta, seed: Seed, text_id: str) -> None:
     desc = sub(header, "encodingDesc")
     project = sub(desc, "projectDesc")
     sub(project, "p", meta.description or meta.title)
@@ -144,6 +145,7 @@ def _encoding_desc(header: etree._Element, meta: EditionMeta, seed: Seed) -> Non
         "manifest's list of authors; the manifest's passage entries override that recognition. "
         "URLs are encoded as ref elements whose content keeps the characters of the seed.",
     )
+    desc.append(refs_decl(text_id))  # how organise-en 1.12 is resolved (interlinea.citation.reference)
     app_info = sub(desc, "appInfo")
     application = sub(app_info, "application", ident="interlinea", version=__version__)
     sub(application, "label", "Interlinea")
@@ -180,7 +182,7 @@ def build_header(
     _publication_stmt(file_desc, entry, meta)
     _series_stmt(file_desc, meta, registers)
     _source_desc(file_desc, entry, seed, registers)
-    _encoding_desc(header, meta, seed)
+    _encoding_desc(header, meta, seed, entry.id)
     _profile_desc(header, entry, languages, usage)
     revision = sub(header, "revisionDesc")
     sub(

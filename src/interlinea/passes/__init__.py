@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from interlinea.passes import links, names, relations, works_cited
+from interlinea.passes import dates, links, names, relations, works_cited
 
 if TYPE_CHECKING:
     from interlinea.entities import Tagger
@@ -43,10 +43,12 @@ class Pass:
     apply: Callable[[etree._ElementTree, PassContext], None]
 
 
-# The order matters: names are looked for only outside the links, so links come first.
+# The order matters: names are looked for only outside the links, so links come first; dates only
+# outside links and names (a URL's /2022/01/06/ is not a date of the text).
 PASSES: tuple[Pass, ...] = (
     Pass("links", links.apply),
     Pass("names", names.apply),
+    Pass("dates", dates.apply),
     Pass("works-cited", works_cited.apply),
     Pass("relations", relations.apply),
 )

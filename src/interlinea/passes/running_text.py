@@ -18,13 +18,13 @@ from interlinea.tei import TEI_NS, local_name
 Finder = Callable[[str], list[tuple[int, int, etree._Element]]]
 
 
-def _slots(node: etree._Element, skip: frozenset[str]) -> Iterator[tuple[etree._Element, etree._Element | None]]:
+def text_slots(node: etree._Element, skip: frozenset[str]) -> Iterator[tuple[etree._Element, etree._Element | None]]:
     """(parent, None) for a parent's text, (parent, child) for a child's tail, in document order."""
     if node.text:
         yield node, None
     for child in node:
         if isinstance(child.tag, str) and local_name(child) not in skip:
-            yield from _slots(child, skip)
+            yield from text_slots(child, skip)
         if child.tail:
             yield node, child
 
@@ -33,7 +33,7 @@ def rewrite_running_text(tree: etree._ElementTree, skip: frozenset[str], find: F
     text = tree.getroot().find(f"{{{TEI_NS}}}text")
     if text is None:
         return
-    for parent, after in list(_slots(text, skip)):
+    for parent, after in list(text_slots(text, skip)):
         value = parent.text if after is None else after.tail
         finds = find(value)
         if finds:
