@@ -101,7 +101,6 @@ class Citable:
     translators: tuple[Name, ...]
     originals: tuple[Original, ...]
     edition: EditionInfo
-    element: str = "TEI"  # the TEI element it is (div for a work; p, head, note… for a block)
 
     @property
     def id(self) -> str:
@@ -209,13 +208,12 @@ def text_citations(edition: Edition, text: Text, info: EditionInfo | None = None
             translators=reader.work_translators(div) or text_item.translators,
             originals=tuple(o for o in [reader.original(div)] if o),
             edition=info,
-            element="div",
         )
         blocks = []
         for node in div.iter(*(tei(name) for name in CITABLE)):
             block = _number(node.get("n"))
             if block is not None:
-                blocks.append(replace(work, reference=Reference(text.id, number, block), element=etree.QName(node).localname))
+                blocks.append(replace(work, reference=Reference(text.id, number, block)))
         works.append((work, blocks))
     originals = tuple(dict.fromkeys(o for work, _ in works for o in work.originals))
     result.items.append(replace(text_item, originals=originals))
