@@ -145,6 +145,14 @@ def _encoding_desc(header: etree._Element, meta: EditionMeta, seed: Seed, text_i
         "manifest's list of authors; the manifest's passage entries override that recognition. "
         "URLs are encoded as ref elements whose content keeps the characters of the seed.",
     )
+    sub(
+        interpretation,
+        "p",
+        "Dates in the running text are encoded as date elements with ISO 8601 values; where the text "
+        "gives a day without its year, the year is inferred from the date of the text and the date "
+        "carries cert and evidence=\"conjecture\". Links, cited titles and quoted posts point to the "
+        "entry of the work in the bibliography register (registers/bibliography.xml).",
+    )
     desc.append(refs_decl(text_id))  # how organise-en 1.12 is resolved (interlinea.citation.reference)
     app_info = sub(desc, "appInfo")
     application = sub(app_info, "application", ident="interlinea", version=__version__)
