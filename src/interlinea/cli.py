@@ -6,6 +6,7 @@ Messages go to stderr, results to stdout; exit codes are documented in `interlin
 from __future__ import annotations
 
 import errno
+import os
 import functools
 import sys
 from collections.abc import Iterable
@@ -170,7 +171,7 @@ def build(ctx: Context, out_dir: Path | None, numbered: bool, wrap: int, keep_ed
 
 
 @main.command()
-@click.argument("text_ids", nargs=-1, metavar="[TEXT_ID]...")
+@click.argument("text_ids", nargs=-1, metavar="[TEXT_ID | PATH]...")
 @click.option("--format", "formats", type=click.Choice(list(FORMATS)), multiple=True, help="Output format (repeatable; default: all).")
 @click.option("--skip-validation", is_flag=True, help="Publish even if the TEI does not validate (for work in progress).")
 @publish_options
@@ -179,7 +180,17 @@ def publish(ctx: Context, text_ids: tuple[str, ...], formats: tuple[str, ...], s
     """Publish the editions from the TEI in tei/ as it is (hand edits included), without converting.
 
     The TEI is validated first (project schema and integrity rules) unless --skip-validation.
+
+    With PATHs instead of text ids (TEI files, or folders of them, e.g. `interlinea publish
+    corpus/`), publish TEI that has no manifest, as an edition of its own: titles, authors, languages
+    and ids come from the TEI headers; the text edition goes to --out (default: site/ here).
     """
+    paths = [Path(argument) for argument in text_ids if _names_a_path(argument)]
+    if paths:
+        if len(paths) != len(text_ids):
+            raise click.UsageError("give either text ids of the edition or TEI files and folders, not both")
+        _publish_foreign(ctx, paths, formats, out_dir, numbered, wrap)
+        return
     edition = ctx.edition()
     texts = edition.select(text_ids)
     plan = _publish_plan(edition, out_dir, numbered, wrap, formats)
@@ -189,6 +200,50 @@ def publish(ctx: Context, text_ids: tuple[str, ...], formats: tuple[str, ...], s
         stages.read_tei(edition, texts)
         report = stages.publish(edition, texts, plan.formats, plan.out_dir, plan.options, progress=ctx.progress)
     _say_published(ctx, plan, texts, report)
+
+
+@main.command(name="import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path), metavar="PATH...")
+@common_options
+def import_(ctx: Context, paths: tuple[Path, ...]) -> None:
+    """Add TEI files written elsewhere (or folders of them) to the edition as texts whose TEI is
+    canonical: each is copied unchanged to tei/<id>.xml and gets a [[text]] entry with
+    canonical = "tei" in the manifest (id, language and title from its header). Nothing is
+    written if any file cannot be taken.
+    """
+    from interlinea.importing import apply_import, plan_import
+
+    edition = ctx.edition()
+    with edition_lock(edition.root):
+        plans = plan_import(edition, list(paths))
+        apply_import(edition, plans)
+    for plan in plans:
+        ctx.say(f"imported {plan.source} as {edition.relative(plan.target)}")
+    ctx.say(f"imported {len(plans)} texts; the manifest lists them with canonical = \"tei\"")
+
+
+def _names_a_path(argument: str) -> bool:
+    """A TEI file or a folder (text ids have no '/' and no '.xml')."""
+    path = Path(argument)
+    return path.is_dir() or argument.endswith(".xml") or "/" in argument or os.sep in argument
+
+
+def _publish_foreign(ctx: Context, paths: list[Path], formats: tuple[str, ...], out_dir: Path | None, numbered: bool, wrap: int) -> None:
+    from interlinea.publish import PublishOptions
+    from interlinea.tei_sources import foreign_edition
+
+    unsupported = sorted(set(formats) - {"text"})
+    if unsupported:
+        raise click.UsageError(f"--format {', '.join(unsupported)}: TEI without a manifest is published as text only; the citations need an edition's manifest")
+    root = Path.cwd()
+    edition, problems = foreign_edition(paths, root, lambda e, path: e.read_xml(path))
+    plan = stages.BuildPlan(out_dir=out_dir or root / "site", formats=("text",), options=PublishOptions(numbered=numbered, wrap=wrap, edition_url=""))
+    report = stages.publish(edition, edition.texts, plan.formats, plan.out_dir, plan.options, progress=ctx.progress) if edition.texts else None
+    _say_diagnostics(ctx, edition)
+    if report is not None:
+        _say_published(ctx, plan, edition.texts, report)
+    if problems:
+        raise InterlineaError("\n".join(problems) + f"\n{len(problems)} of {len(problems) + len(edition.texts)} files could not be published")
 
 
 @main.command()

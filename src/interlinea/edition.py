@@ -69,6 +69,8 @@ class Edition:
     parsed: dict[Path, XMLFile] = field(default_factory=dict, repr=False)
     # Warnings and notes the stages collect for the user (errors stop a stage and are raised).
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Where a text's TEI is when it is not tei/<id>.xml (TEI published without a manifest).
+    sources: dict[str, Path] = field(default_factory=dict)
 
     @property
     def seeds_dir(self) -> Path:
@@ -79,7 +81,7 @@ class Edition:
         return self.root / "tei"
 
     def tei_path(self, text_id: str) -> Path:
-        return self.tei_dir / f"{text_id}.xml"
+        return self.sources.get(text_id) or self.tei_dir / f"{text_id}.xml"
 
     @property
     def registers_dir(self) -> Path:

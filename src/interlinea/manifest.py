@@ -115,6 +115,8 @@ class TextEntry:
     version_of: str | None = None
     relation_cert: str | None = None
     line: int = field(default=0, compare=False, repr=False)  # of the text's table in the manifest
+    # The TEI in tei/ is the text itself (imported, `canonical = "tei"`): no seed, never converted.
+    canonical_tei: bool = False
 
     @property
     def works(self) -> tuple[Work, ...]:
@@ -715,7 +717,12 @@ def _texts(data: dict, checker: _Checker, seeds_dir: Path) -> list[TextEntry]:
             checker.problem(id_line, f"{where}: key 'id'", f"duplicate id; also used by text #{seen_ids[text_id]}")
         elif text_id:
             seen_ids[text_id] = index + 1
-        source = t.string("source", required=True, expected="a file name in seeds/")
+        canonical = t.string("canonical", expected='"tei" for a text whose TEI in tei/ is the text itself (no seed)')
+        if canonical not in (None, "tei"):
+            checker.problem(checker.line_of("text", index, "canonical"), f"{where}: key 'canonical'", f"'{canonical}' is not 'tei'; write canonical = \"tei\" for a text imported as TEI (no seed), or drop the key")
+        if canonical == "tei" and "source" in table:
+            checker.problem(checker.line_of("text", index, "source"), f"{where}: key 'source'", "a text whose TEI is canonical has no seed: drop 'source', or drop canonical = \"tei\" to convert the seed")
+        source = t.string("source", required=canonical != "tei", expected="a file name in seeds/")
         if source:
             if Path(source).name != source:
                 checker.problem(checker.line_of("text", index, "source"), f"{where}: key 'source'", f"'{source}' must be a plain file name inside seeds/, not a path")
@@ -744,6 +751,7 @@ def _texts(data: dict, checker: _Checker, seeds_dir: Path) -> list[TextEntry]:
             version_of=t.work_ref("version_of"),
             relation_cert=t.certainty("relation_cert"),
             line=checker.line_of("text", index),
+            canonical_tei=canonical == "tei",
         )
         t.reject_unknown()
         texts.append(entry)

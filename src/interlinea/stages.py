@@ -58,7 +58,12 @@ def read_seeds(edition: Edition, texts: list[Text]) -> None:
 
 
 def convert(edition: Edition, texts: list[Text], progress: Progress = _plain) -> None:
-    """Convert the selected texts in memory (nothing is written here)."""
+    """Convert the selected texts in memory (nothing is written here). A text imported as TEI
+    (`canonical = "tei"`) has no seed: its TEI is read as it is in tei/."""
+    imported = [text for text in texts if text.entry.canonical_tei]
+    if imported:
+        read_tei(edition, imported)
+    texts = [text for text in texts if not text.entry.canonical_tei]
     read_seeds(edition, texts)
     registers = edition.registers = load_registers(edition.registers_dir, edition.read_xml)
     folder = edition.relative(edition.registers_dir)
@@ -132,7 +137,7 @@ def write_tei(edition: Edition, texts: list[Text], *, force: bool = False, keep_
     """
     remove_temporaries(edition.tei_dir)
     store = TEIStore(edition.tei_dir)
-    files = {edition.tei_path(text.id): text.tei_bytes for text in texts if text.tei_bytes is not None}
+    files = {edition.tei_path(text.id): text.tei_bytes for text in texts if text.tei_bytes is not None and not text.entry.canonical_tei}
     if edition.alignments is not None:
         files.update(edition.alignments)
         edition.alignment_dir.mkdir(parents=True, exist_ok=True)
@@ -176,7 +181,7 @@ def stale_tei(edition: Edition, texts: list[Text]) -> list[str]:
     now (for `convert --check`)."""
     store = TEIStore(edition.tei_dir)
     stale = []
-    expected = {edition.tei_path(text.id): text.tei_bytes for text in texts}
+    expected = {edition.tei_path(text.id): text.tei_bytes for text in texts if not text.entry.canonical_tei}
     expected.update(edition.alignments or {})
     if edition.alignments is not None:
         for path in edition.alignment_paths():

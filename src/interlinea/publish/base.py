@@ -71,7 +71,10 @@ class Inputs:
         if key == REGISTERS:
             return sha256_of(*(p.name.encode() + self.edition.read_xml(p).data for p in self.edition.register_paths()))
         if key == MANIFEST:
-            return sha256_of(self.edition.manifest.path.read_bytes())
+            manifest = self.edition.manifest
+            if manifest.path.is_file():
+                return sha256_of(manifest.path.read_bytes())
+            return sha256_of(repr((manifest.meta, manifest.texts)).encode())  # read from TEI headers
         raise KeyError(f"unknown publishing input {key!r}")
 
 
