@@ -202,6 +202,26 @@ def publish(ctx: Context, text_ids: tuple[str, ...], formats: tuple[str, ...], s
     _say_published(ctx, plan, texts, report)
 
 
+@main.command()
+@click.argument("text_ids", nargs=-1, metavar="[TEXT_ID]...")
+@common_options
+def enrich(ctx: Context, text_ids: tuple[str, ...]) -> None:
+    """Add the machine's work (links, names, dates, works cited, relations) to TEI files edited by
+    hand and to texts imported as TEI, keeping every edit: the editor's elements stay, the text's
+    characters do not change, and a name the editor un-tagged stays untagged (the decision is kept
+    in tei/.interlinea-decisions.json). The files stay the editor's: `convert` and `build` still
+    keep them as edited by hand.
+    """
+    edition = ctx.edition()
+    texts = edition.select(text_ids)
+    with edition_lock(edition.root):
+        stages.convert(edition, texts, progress=ctx.progress)
+        written = stages.enrich(edition, texts)
+    for path in written:
+        ctx.say(f"wrote {edition.relative(path)}")
+    ctx.say(f"enriched {len([p for p in written if p.suffix == '.xml'])} files")
+
+
 @main.command(name="import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path), metavar="PATH...")
 @common_options

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from interlinea.alignment_corrections import FILE_NAME as CORRECTIONS, load_corrections
 from interlinea.alignment_stage import align_pairs, alignment_files
 from interlinea.convert import convert_text
@@ -23,7 +25,7 @@ from interlinea.relations import outside_problems, relation_graph
 from interlinea.seeds import read_seed
 from interlinea.tei_store import State, TEIStore, WriteResult
 from interlinea.validate import validate_files
-from interlinea.xmlio import remove_temporaries, serialize
+from interlinea.xmlio import remove_temporaries, serialize, write_atomic
 
 if TYPE_CHECKING:
     from interlinea.publish import PublishReport
@@ -122,6 +124,51 @@ def align(edition: Edition, texts: list[Text], *, force: bool = False) -> None:
         edition.warn(edition.alignment_dir, "alignment", message)
     files = alignment_files(results, graph, trees, edition.manifest.meta.publisher)
     edition.alignments = {edition.alignment_dir / name: data for name, data in files.items()}
+
+
+def enrich(edition: Edition, texts: list[Text]) -> list[Path]:
+    """Run the passes over the texts an editor changed (kept as edited by hand) and those imported as
+    TEI, adding what is new and keeping what the editor did; returns the files rewritten. Call after
+    `convert` (it gives the converter's trees, to learn what the editor un-tagged)."""
+    from copy import deepcopy
+
+    from interlinea.enrich import DECISIONS_NAME, Decisions, EnrichmentChangedText, enrich_tree, untagged_by_editor
+    from interlinea.passes import PassContext
+
+    store = TEIStore(edition.tei_dir)
+    decisions = Decisions.load(edition.tei_dir / DECISIONS_NAME)
+    tagger = Tagger(edition.registers) if edition.registers is not None else None
+    written = []
+    for text in texts:
+        path = edition.tei_path(text.id)
+        if text.entry.canonical_tei:
+            machine = None
+        elif path.is_file() and store.state(path, text.tei_bytes) is State.EDITED:
+            machine = text.tree
+        else:
+            continue  # Interlinea's own output: `convert` regenerates it
+        parsed = edition.read_xml(path)
+        if parsed.tree is None or parsed.problems:
+            raise InterlineaError("\n".join(problem.format() for problem in parsed.problems))
+        tree = deepcopy(parsed.tree)
+        if machine is not None:
+            decisions.untagged.setdefault(text.id, set()).update(untagged_by_editor(machine, tree))
+        context = PassContext(entry=text.entry, tagger=tagger, registers=edition.registers, relations=edition.relations)
+        try:
+            changed = enrich_tree(tree, context, decisions.untagged.get(text.id, set()))
+        except EnrichmentChangedText:
+            raise InterlineaError(f"{edition.relative(path)}: enriching it would change its text; nothing was written (please report this)") from None
+        if changed:
+            # The editor's layout is kept: the tree is written as it was read, plus the new elements.
+            write_atomic(path, etree.tostring(tree, encoding="UTF-8", xml_declaration=True) + b"\n")
+            written.append(path)
+    data = decisions.to_bytes()
+    target = edition.tei_dir / DECISIONS_NAME
+    if decisions.untagged and (not target.is_file() or target.read_bytes() != data):
+        write_atomic(target, data)
+        written.append(target)
+    edition.forget(written)
+    return written
 
 
 class HandEdited(InterlineaError):

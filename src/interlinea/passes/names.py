@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 # Never inside a link's characters or a date, and never inside a name already marked (by this pass
 # on an earlier run, or by an editor).
-SKIP = frozenset({"ref", "date", *NAMES})
+SKIP = frozenset({"ref", "date", "name", "rs", *NAMES})
 
 
 def apply(tree: etree._ElementTree, context: "PassContext") -> None:
