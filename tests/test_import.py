@@ -16,7 +16,8 @@ from conftest import ROOT
 LETTER = (
     '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{id}" xml:lang="en"><teiHeader><fileDesc><titleStmt>'
     "<title>{title}</title><author>Ann Example</author></titleStmt><publicationStmt><p>Unpublished.</p>"
-    "</publicationStmt><sourceDesc><p>Written for the tests.</p></sourceDesc></fileDesc></teiHeader>"
+    "</publicationStmt><sourceDesc><p>Written for the tests.</p></sourceDesc></fileDesc>"
+    '<profileDesc><langUsage><language ident="en">English</language></langUsage></profileDesc></teiHeader>'
     "<text><body><p>{body}</p></body></text></TEI>\n"
 )
 
@@ -49,6 +50,10 @@ def test_import_copies_the_file_and_appends_a_canonical_entry(edition_copy, tmp_
     assert run("convert", "--edition", str(edition_copy)).exit_code == 0
     assert (edition_copy / "tei" / "letter.xml").read_bytes() == letter.read_bytes()
     assert run("convert", "--check", "--edition", str(edition_copy)).exit_code == 0
+    # validated against tei_all (the project's header contract is not its own), then published
+    built = run("build", "--edition", str(edition_copy))
+    assert built.exit_code == 0, built.output
+    assert "Dear friend, hello." in (edition_copy / "site" / "text" / "letter.txt").read_text(encoding="utf-8")
 
 
 def test_import_takes_nothing_when_one_file_cannot_be_taken(edition_copy, tmp_path):

@@ -159,19 +159,36 @@ def test_publish_uses_hand_edited_tei_without_converting(edition_copy):
     assert "Ние, от наша страна" in (out / "pramen-bg.txt").read_text(encoding="utf-8")
 
 
-def test_a_stylesheet_error_names_the_file_and_element_and_leaves_nothing_half_written(edition_copy):
+FAILING = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:il="urn:interlinea:xslt">
+  <xsl:import href="{entry}"/>
+  <xsl:template match="tei:persName[ancestor::tei:p/@xml:id = 'pramen-bg.1.3']" mode="il:inline">
+    <xsl:message terminate="yes">cannot render &lt;persName&gt; at <xsl:value-of select="il:where(.)"/></xsl:message>
+  </xsl:template>
+</xsl:stylesheet>
+"""
+
+
+def test_a_stylesheet_error_names_the_file_and_element_and_leaves_nothing_half_written(edition_copy, tmp_path, monkeypatch):
+    """The text stylesheet renders any TEI; a stylesheet that stops (here, one customised by importing
+    the text stylesheet and overriding one rule) is reported with the TEI file, the line and the
+    element, and the run leaves every output as it was."""
+    from interlinea.publish.text import TextPublisher, TextRenderer
+    from interlinea.resources import xslt_path
+
     good = published(edition_copy)
     before = {p.name: p.read_bytes() for p in good.glob("*.txt")}
+    failing = tmp_path / "failing.xsl"
+    failing.write_text(FAILING.format(entry=xslt_path("text", "text.xsl").resolve().as_uri()), encoding="utf-8")
+    monkeypatch.setattr(TextPublisher, "renderer", property(lambda self: TextRenderer(failing)))
     path = edition_copy / "tei" / "pramen-bg.xml"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    number = next(i for i, line in enumerate(lines) if 'xml:id="pramen-bg.1.3"' in line)
-    lines[number] = lines[number].replace("Токаев", "<hi>Токаев</hi>", 1)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("Ние, от своя страна", "Ние, от наша страна"), encoding="utf-8")
+    number = next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()) if 'xml:id="pramen-bg.1.3"' in line)
     result = CliRunner().invoke(main, ["publish", "--skip-validation", "--edition", str(edition_copy)])
     assert result.exit_code == 1
     assert f"tei/pramen-bg.xml:{number + 1}:" in result.stderr
-    assert "does not handle <hi>" in result.stderr and "pramen-bg.1.3" in result.stderr
-    assert "/TEI[1]/text[1]/body[1]/div[1]/p[3]/persName[1]/hi[1]" in result.stderr
+    assert "cannot render <persName>" in result.stderr and "pramen-bg.1.3" in result.stderr
+    assert "/TEI[1]/text[1]/body[1]/div[1]/p[3]/persName[1]" in result.stderr
     after = {p.name: p.read_bytes() for p in good.glob("*.txt")}
     assert after == before, "a failed run must not leave changed or partial files"
     assert not list(good.glob(".*.tmp"))
@@ -179,7 +196,7 @@ def test_a_stylesheet_error_names_the_file_and_element_and_leaves_nothing_half_w
 
 def test_validation_runs_before_publishing(edition_copy):
     path = edition_copy / "tei" / "pramen-bg.xml"
-    path.write_text(path.read_text(encoding="utf-8").replace("<p ", "<p rend='x' ", 1), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("Ние, от своя страна", "<hix>Ние</hix>, от своя страна", 1), encoding="utf-8")
     result = CliRunner().invoke(main, ["publish", "--edition", str(edition_copy)])
     assert result.exit_code == 1 and "validation failed for tei/pramen-bg.xml" in result.stderr
     assert not (edition_copy / "site").exists()

@@ -61,12 +61,35 @@ def matched_elements(mode: str) -> set[str]:
             if mode not in (template.get("mode") or "").split() or template.get("match") is None:
                 continue
             for alternative in alternatives(template.get("match")):
-                last = re.sub(r"\[.*\]$", "", alternative.split("/")[-1])
+                last = last_step(alternative)
                 if last in NODE_TESTS:
                     continue
-                assert last.startswith("tei:"), f"{path.name}: unexpected pattern {alternative!r} in mode {mode}"
+                assert last.split(":")[0] in ("tei", "eg", "xi"), f"{path.name}: unexpected pattern {alternative!r} in mode {mode}"
                 names.add(last.removeprefix("tei:"))
     return names
+
+
+def last_step(alternative: str) -> str:
+    """The node test of a pattern's last step: "tei:list[@type = 'links']/tei:item" gives "tei:item"."""
+    depth, start = 0, 0
+    for index, char in enumerate(alternative):
+        depth += {"[": 1, "(": 1, "]": -1, ")": -1}.get(char, 0)
+        if char == "/" and depth == 0:
+            start = index + 1
+    return re.sub(r"\[.*\]$", "", alternative[start:].strip())
+
+
+def rules_by_module(mode: str) -> dict[str, set[str]]:
+    """For each element matched in `mode`, the modules of xslt/common/ whose rules match it."""
+    found: dict[str, set[str]] = {}
+    for path in COMMON.glob("*.xsl"):
+        for template in parsed(path).getroot().iterfind("xsl:template", NS):
+            if mode in (template.get("mode") or "").split() and template.get("match"):
+                for alternative in alternatives(template.get("match")):
+                    last = last_step(alternative)
+                    if last not in NODE_TESTS:
+                        found.setdefault(last, set()).add(path.name)
+    return found
 
 
 def roles_called(hook: str) -> set[str]:
@@ -76,12 +99,12 @@ def roles_called(hook: str) -> set[str]:
 
 
 def roles_implemented(folder: Path, hook: str) -> set[str]:
-    """The roles a format lays out: template rules in mode il:<hook> matching .[. = ('a', 'b')]."""
+    """The roles a format lays out: template rules in mode il:<hook> matching il:a | il:b."""
     roles = set()
     for path in folder.glob("*.xsl"):
         for template in parsed(path).getroot().iterfind("xsl:template", NS):
             if template.get("mode") == f"il:{hook}":
-                roles.update(re.findall(r"'([\w-]+)'", template.get("match")))
+                roles.update(re.findall(r"il:([\w-]+)", template.get("match")))
     return roles
 
 
@@ -102,8 +125,11 @@ def test_the_inline_list_is_exactly_what_the_inline_templates_match():
     assert set(listed) == matched, f"listed only: {set(listed) - matched}; matched only: {matched - set(listed)}"
 
 
-def test_no_element_is_both_a_block_and_running_text():
-    assert not set(top_level_list("il:block-elements")) & set(top_level_list("il:inline-elements"))
+@pytest.mark.parametrize("mode", ["il:block", "il:inline"])
+def test_no_two_modules_match_the_same_element_in_the_same_mode(mode):
+    """Import precedence would decide between them silently: each element has its rules in one module."""
+    shared = {name: modules for name, modules in rules_by_module(mode).items() if len(modules) > 1}
+    assert not shared, shared
 
 
 # -- (1) the text format handles every element and role the common layer knows ---------------------
@@ -150,11 +176,51 @@ def text_stylesheet() -> Stylesheet:
     return Stylesheet(xslt_path("text", "text.xsl"))
 
 
-def test_the_sample_holds_every_element_the_common_layer_knows():
-    body = tree_of(SAMPLE).getroot().find("{*}text/{*}body")
-    present = {etree.QName(element).localname for element in body.iter() if isinstance(element.tag, str)}
-    known = set(top_level_list("il:block-elements")) | set(top_level_list("il:inline-elements"))
-    assert known <= present, f"add to SAMPLE: {sorted(known - present)}"
+# Elements whose own text is not published: empty by definition (their content, if any, is an
+# attribute), annotations of the text, or readings the default parameters leave out.
+NOT_PUBLISHED = {
+    "pb", "cb", "lb", "milestone", "space", "caesura", "gap", "graphic", "ptr", "anchor", "index", "link", "linkGrp",
+    "interp", "interpGrp", "span", "spanGrp", "certainty", "precision", "respons", "alt", "altGrp", "join", "joinGrp",
+    "timeline", "fs", "fLib", "fvLib", "handShift", "addSpan", "delSpan", "damageSpan", "lacunaStart", "lacunaEnd",
+    "witStart", "witEnd", "variantEncoding", "del", "am",
+}
+# What an element needs around its word to hold it (a document holds it in its text).
+HOLDERS = {
+    "TEI": "<text><body><p>{word}</p></body></text>",
+    "teiCorpus": "<TEI><text><body><p>{word}</p></body></text></TEI>",
+}
+
+
+def element_document(body: str) -> str:
+    return f"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="e"><teiHeader><fileDesc><titleStmt><title>E</title>
+        </titleStmt></fileDesc></teiHeader><text><body>{body}</body></text></TEI>"""
+
+
+@pytest.mark.parametrize("context", ["among blocks", "in running text"])
+def test_every_element_the_common_layer_knows_renders_its_text_in_any_context(text_stylesheet, context):
+    """Each TEI element of the two lists, alone among blocks (in a div) and inside running text (in
+    a p): rendered without the fallback, never failing, its word published unless it is an element
+    whose text is not (NOT_PUBLISHED; move is a stage direction among blocks, no text in a line)."""
+    names = sorted({n for n in top_level_list("il:block-elements") + top_level_list("il:inline-elements") if ":" not in n})
+    problems = []
+    for name in names:
+        word = f"w{name}x"
+        inner = HOLDERS.get(name, "{word}").format(word=word)
+        element = f"<{name}>{inner}</{name}>"
+        body = f"<div>{element}</div>" if context == "among blocks" else f"<div><p>before {element} after</p></div>"
+        try:
+            result = text_stylesheet.run(tree_of(element_document(body)), "e.xml", {})
+        except PublishError as failure:
+            problems.append(f"<{name}>: {failure}")
+            continue
+        if result.warnings:
+            problems.append(f"<{name}>: warnings {result.warnings}")
+        hidden = name in NOT_PUBLISHED or (name == "move" and context == "in running text")
+        if not hidden and word not in result.output:
+            problems.append(f"<{name}>: its text is missing")
+        if context == "in running text" and not ("before" in result.output and "after" in result.output):
+            problems.append(f"<{name}>: the text around it is missing")
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("parameters", [{}, {"numbered": True, "wrap": 30}], ids=["plain", "numbered-wrapped"])
@@ -205,7 +271,7 @@ DOCUMENT = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="d">
 
 PARAGRAPH_ONLY = """
   <xsl:variable name="il:format" as="xs:string" select="'tiny'"/>
-  <xsl:template match=".[. = 'paragraph']" mode="il:make-block">
+  <xsl:template match="il:paragraph" mode="il:make-block">
     <xsl:param name="content" as="item()*"/>
     <xsl:sequence select="string-join($content, '')"/>
   </xsl:template>
@@ -231,18 +297,44 @@ def test_a_format_that_forgets_an_inline_role_stops_naming_it(tmp_path):
 
 def test_a_format_that_implements_the_roles_it_meets_runs(tmp_path):
     body = PARAGRAPH_ONLY + """
-      <xsl:template match=".[. = 'name']" mode="il:make-inline">
+      <xsl:template match="il:name" mode="il:make-inline">
         <xsl:param name="content" as="item()*"/>
         <xsl:sequence select="upper-case(string-join($content, ''))"/>
       </xsl:template>"""
     assert tiny_format(tmp_path, body).transform(tree_of(DOCUMENT), "d.xml", {}) == "Some NAME here."
 
 
-def test_an_unknown_element_is_named_with_the_format_that_met_it(tmp_path):
-    document = DOCUMENT.replace("<persName ref=\"r#x\">Name</persName>", "<hi>Name</hi>")
-    with pytest.raises(PublishError) as failure:
-        tiny_format(tmp_path, PARAGRAPH_ONLY).transform(tree_of(document), "d.xml", {})
-    assert "the tiny stylesheet does not handle <hi> inside text, at /TEI[1]/text[1]/body[1]/p[1]/hi[1]" in str(failure.value)
+def test_an_unknown_element_is_rendered_by_the_fallback_and_reported(text_stylesheet):
+    """Never a failure, never text lost: an element no module knows keeps its text, as running text
+    where its container has running text and as a block where it stands among blocks; each is
+    reported with its path, line and nearest identifier."""
+    document = DOCUMENT.replace("<persName ref=\"r#x\">Name</persName>", "<frob>Name</frob>").replace(
+        "</body>", "<widget><gadget>Apart</gadget></widget>\n<m:math xmlns:m=\"http://www.w3.org/1998/Math/MathML\">x²</m:math>\n</body>")
+    result = text_stylesheet.run(tree_of(document), "d.xml", {})
+    assert result.output.endswith("Some Name here.\n\nApart\n\nx²\n")
+    assert [(w.rule, w.message, w.path, w.line, w.xml_id) for w in result.warnings] == [
+        ("fallback", "frob", "/TEI[1]/text[1]/body[1]/p[1]/frob[1]", 3, "d.1"),
+        ("fallback", "widget", "/TEI[1]/text[1]/body[1]/widget[1]", 4, "d"),
+        ("fallback", "gadget", "/TEI[1]/text[1]/body[1]/widget[1]/gadget[1]", 4, "d"),
+        ("fallback", "m:math (http://www.w3.org/1998/Math/MathML)", "/TEI[1]/text[1]/body[1]/math[1]", 5, "d"),
+    ]
+
+
+def test_the_publisher_reports_the_fallback_once_per_element_with_its_count():
+    from interlinea.publish.text import TextRenderer
+
+    document = DOCUMENT.replace("<persName ref=\"r#x\">Name</persName>", "<frob>Na</frob><frob>me</frob>")
+    rendered = TextRenderer().render(tree_of(document), "d.xml")
+    assert [d.format() for d in rendered.warnings] == [
+        "d.xml:3:0: fallback: warning: <frob> has no rendering of its own: rendered 2 times by the generic "
+        "fallback, its text kept (first at /TEI[1]/text[1]/body[1]/p[1]/frob[1])"
+    ]
+    assert rendered.fallback == {"frob": 2} and "Some Name here." in rendered.text
+
+
+def test_a_parameter_with_a_value_it_does_not_accept_stops_naming_it(text_stylesheet):
+    with pytest.raises(PublishError, match='the parameter choice is "modern"; it can be "regularised", "original", "both"'):
+        text_stylesheet.transform(tree_of(DOCUMENT), "d.xml", {"choice": "modern"})
 
 
 # -- (3) the entry stylesheet is a driver; modules are documented; parameters in one place ---------

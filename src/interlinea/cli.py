@@ -299,7 +299,7 @@ def convert(ctx: Context, text_ids: tuple[str, ...], check: bool, keep_edited: b
 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--tei-all", is_flag=True, help="Also validate against the official TEI P5 tei_all schema (about 9 s more).")
+@click.option("--tei-all", is_flag=True, help="Also validate against the official TEI P5 tei_all schema.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 when there are any).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format.")
 @common_options

@@ -254,6 +254,7 @@ def validate(edition: Edition, paths: list[Path] | None = None, tei_all: bool = 
         seeds_dir=edition.seeds_dir,
         tei_all=tei_all,
         reader=edition.read_xml,
+        foreign=[edition.tei_path(t.id) for t in edition.texts if t.entry.canonical_tei],
     )
 
 

@@ -1,53 +1,64 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Blocks: which TEI elements of a text's body are blocks and what role each plays. Mode il:block
-  turns a block into its form by calling the hook il:make-block (hooks.xsl) with the element, its
-  role and its content; a format implements the roles and decides nothing here.
+  Blocks of the core of TEI: headings, paragraphs, notes, quotations, lists, figures, tables, the
+  markers of a position (page and column breaks, milestones) and examples of markup, with what each
+  is in running text when it has a reading there. Mode il:block turns a block into its form by
+  calling the hook il:make-block (hooks.xsl) with the element, its role and its content; mode
+  il:inline calls il:make-inline. A format implements the roles and decides nothing here.
 
-    role         element                 content
-    division     div, postscript         its blocks (a division holds only blocks)
-    heading      head                    running text
-    paragraph    p                       running text
-    note         note                    running text
-    byline       byline                  running text
-    trailer      trailer                 running text
-    navigation   fw                      running text (site navigation left in the source)
-    separator    milestone               the line the source draws between two works (@rend)
-    closer       closer                  its lines (signature, dateline)
-    signature    signed                  running text
-    dateline     dateline                running text
-    figure       figure                  its caption
-    caption      figure/head             running text
-    quotation    quote                   running text
-    quoted-post  cit                     its quotation, then its attribution
-    attribution  cit/bibl                running text (author, date)
-    link-list    list                    its items
-    link-item    list/item               running text, its lines (label, title, URL) apart (lb)
+    role                 element                            content
+    heading              head                               running text
+    caption              figure/head, table/head            running text
+    paragraph            p, ab                              running text
+    note                 note (standing among blocks)       running text
+    quotation            quote, said (among blocks)         running text
+    quoted-post          cit                                its blocks: the quotation, then the
+                                                            attribution (cit/bibl, records.xsl)
+    link-list            list type="links"                  its items
+    link-item            its item                           running text, its lines (label, title,
+                                                            URL) apart (lb)
+    list                 list (any other)                   its blocks: items (and a head)
+    list-item            item                               running text; il:list-marker() gives its
+                                                            label or number, if any
+    label                label outside a list               running text (a list's label is its item's
+                                                            marker, not a block)
+    navigation           fw                                 running text (running heads, page numbers,
+                                                            site navigation left in the source)
+    separator            milestone unit="work" rend="…"     the line the source draws between two works
+    page-break           pb                                 its number (@n)
+    column-break         cb                                 its number (@n)
+    milestone            milestone (any other)              its unit and number, as "unit n"
+    figure               figure                             its blocks (caption, description, graphic…)
+    figure-description   figDesc                            running text
+    graphic              graphic                            its URL
+    table                table                              its blocks: rows (and a caption)
+    table-row            table/row                          its cells (a row outside a table: division)
+    table-cell           cell                               running text
+    example              egXML (TEI examples)               the markup, serialised, as in the source
+    formula              formula                            running text
 
-  What is never text: white space between blocks (the layout of the XML file), comments and
-  processing instructions. An element not in this table, or text standing directly in a division,
-  stops the transformation with a message naming it, so that no TEI construct is silently dropped.
+  In running text (mode il:inline):
+
+    footnote             note                               running text; il:note-label() gives its mark
+    inline-note          note place="inline"                running text (printed where it stands)
+    quoted               quote, said direct, q, soCalled    running text
+    phrase               head, label, formula, figDesc      running text
+    navigation           fw                                 running text
+    line-break           lb                                 none (a line of the source that stays one)
+    word-continues       lb/pb/cb break="no"                none: no word boundary here
+    page-break, column-break, milestone                     as among blocks
+    graphic              graphic                            its URL
+
+  Any other block met in running text (a list or a table in a paragraph) is an embedded block
+  (flow.xsl).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:eg="http://www.tei-c.org/ns/Examples"
   xmlns:il="urn:interlinea:xslt"
   exclude-result-prefixes="#all">
-
-  <!-- The elements the templates below know as blocks, for tests and tools (kept in step with the
-       match patterns by tests/test_xslt_layers.py). -->
-  <xsl:variable name="il:block-elements" as="xs:string*" select="(
-      'div', 'postscript', 'head', 'p', 'note', 'byline', 'trailer', 'fw', 'milestone',
-      'closer', 'signed', 'dateline', 'figure', 'quote', 'cit', 'bibl', 'list', 'item')"/>
-
-  <!-- The nodes whose blocks make the reading text: the work selected (il:selected-work), else all
-       of the body. -->
-  <xsl:function name="il:reading-nodes" as="node()*">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:param name="div" as="element(tei:div)?"/>
-    <xsl:sequence select="if ($div) then $div else $tei/tei:text/tei:body/node()"/>
-  </xsl:function>
 
   <!-- The number a block is cited by ("12" in organise-en 1.12): the @n of a citable block (one with
        an xml:id); the quotation of a quoted post is cited by the post. -->
@@ -57,31 +68,69 @@
     <xsl:sequence select="$cited[@n and @xml:id]/string(@n)"/>
   </xsl:function>
 
-  <!-- ============================================================ what is not text -->
+  <!-- The notes of the text, counted in document order (the header's notes are not counted). The
+       unnamed mode, in which a format's driver starts, makes the accumulator available on the
+       document. -->
+  <xsl:mode use-accumulators="il:notes"/>
+  <xsl:accumulator name="il:notes" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:note[not(ancestor::tei:teiHeader)]" select="$value + 1"/>
+  </xsl:accumulator>
 
-  <xsl:template match="text()[not(normalize-space())]" mode="il:block"/>
-  <xsl:template match="comment() | processing-instruction()" mode="il:block il:inline"/>
+  <!-- What a note in running text is marked with: its @n, else its number among the notes of the
+       text (so that marks are unique; the notes standing among blocks are counted too). -->
+  <xsl:function name="il:note-label" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="if (normalize-space($note/@n)) then normalize-space($note/@n) else string($note/accumulator-before('il:notes'))"/>
+  </xsl:function>
+
+  <!-- The line between two works, drawn by the source (Interlinea's own milestone). -->
+  <xsl:function name="il:is-separator" as="xs:boolean">
+    <xsl:param name="milestone" as="element()"/>
+    <xsl:sequence select="exists($milestone/self::tei:milestone[@unit = 'work'][@rend])"/>
+  </xsl:function>
+
+  <!-- An item's marker: the text of the label before it (a glossary), its number in a list that
+       numbers its items (type or rend "ordered", "numbered", "decimal"), else empty. -->
+  <xsl:function name="il:list-marker" as="xs:string">
+    <xsl:param name="item" as="element()"/>
+    <xsl:variable name="label" select="$item/preceding-sibling::*[1][self::tei:label]"/>
+    <xsl:variable name="list" select="$item/.."/>
+    <xsl:sequence select="
+        if ($label) then normalize-space($label)
+        else if (tokenize(string-join(($list/@type, $list/@rend), ' ')) = ('ordered', 'numbered', 'decimal'))
+          then string(count($item/preceding-sibling::*[local-name() = local-name($item)]) + 1) || '.'
+        else ''"/>
+  </xsl:function>
 
   <!-- ============================================================ blocks of blocks -->
 
-  <xsl:template match="tei:div | tei:postscript" mode="il:block">
-    <xsl:sequence select="il:make-block(., 'division', il:blocks(node()))"/>
-  </xsl:template>
-
-  <xsl:template match="tei:closer" mode="il:block">
-    <xsl:sequence select="il:make-block(., 'closer', il:blocks(*))"/>
-  </xsl:template>
-
-  <xsl:template match="tei:figure" mode="il:block">
-    <xsl:sequence select="il:make-block(., 'figure', il:blocks(tei:head))"/>
-  </xsl:template>
-
   <xsl:template match="tei:cit" mode="il:block">
-    <xsl:sequence select="il:make-block(., 'quoted-post', il:blocks((tei:quote, tei:bibl)))"/>
+    <xsl:sequence select="il:make-block(., 'quoted-post', il:blocks(node()))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:list[@type = 'links']" mode="il:block">
+    <xsl:sequence select="il:make-block(., 'link-list', il:blocks(node()))"/>
   </xsl:template>
 
   <xsl:template match="tei:list" mode="il:block">
-    <xsl:sequence select="il:make-block(., 'link-list', il:blocks(tei:item))"/>
+    <xsl:sequence select="il:make-block(., 'list', il:blocks(node()))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:figure" mode="il:block">
+    <xsl:sequence select="il:make-block(., 'figure', il:blocks(node()))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:table" mode="il:block">
+    <xsl:sequence select="il:make-block(., 'table', il:blocks(node()))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:table/tei:row" mode="il:block">
+    <xsl:sequence select="il:make-block(., 'table-row', il:blocks(node()))"/>
+  </xsl:template>
+
+  <!-- A row outside a table (not TEI, but it happens): its cells, one after another. -->
+  <xsl:template match="tei:row" mode="il:block">
+    <xsl:sequence select="il:make-block(., 'division', il:blocks(node()))"/>
   </xsl:template>
 
   <!-- ============================================================ blocks of running text -->
@@ -90,7 +139,11 @@
     <xsl:sequence select="il:make-block(., 'heading', il:inline(.))"/>
   </xsl:template>
 
-  <xsl:template match="tei:p" mode="il:block">
+  <xsl:template match="tei:figure/tei:head | tei:table/tei:head" mode="il:block">
+    <xsl:sequence select="il:make-block(., 'caption', il:inline(.))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:p | tei:ab" mode="il:block">
     <xsl:sequence select="il:make-block(., 'paragraph', il:inline(.))"/>
   </xsl:template>
 
@@ -98,62 +151,136 @@
     <xsl:sequence select="il:make-block(., 'note', il:inline(.))"/>
   </xsl:template>
 
-  <xsl:template match="tei:byline" mode="il:block">
-    <xsl:sequence select="il:make-block(., 'byline', il:inline(.))"/>
+  <xsl:template match="tei:quote | tei:said" mode="il:block">
+    <xsl:sequence select="il:make-block(., 'quotation', il:inline(.))"/>
   </xsl:template>
 
-  <xsl:template match="tei:trailer" mode="il:block">
-    <xsl:sequence select="il:make-block(., 'trailer', il:inline(.))"/>
+  <xsl:template match="tei:list[@type = 'links']/tei:item" mode="il:block">
+    <xsl:sequence select="il:make-block(., 'link-item', il:inline(.))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:item" mode="il:block">
+    <xsl:sequence select="il:make-block(., 'list-item', il:inline(.))"/>
+  </xsl:template>
+
+  <!-- A list's label is the marker of the item after it. -->
+  <xsl:template match="tei:label[following-sibling::*[1][self::tei:item]]" mode="il:block"/>
+
+  <xsl:template match="tei:label" mode="il:block">
+    <xsl:sequence select="il:make-block(., 'label', il:inline(.))"/>
   </xsl:template>
 
   <xsl:template match="tei:fw" mode="il:block">
     <xsl:sequence select="il:make-block(., 'navigation', il:inline(.))"/>
   </xsl:template>
 
-  <xsl:template match="tei:signed" mode="il:block">
-    <xsl:sequence select="il:make-block(., 'signature', il:inline(.))"/>
+  <xsl:template match="tei:figDesc" mode="il:block">
+    <xsl:sequence select="il:make-block(., 'figure-description', il:inline(.))"/>
   </xsl:template>
 
-  <xsl:template match="tei:dateline" mode="il:block">
-    <xsl:sequence select="il:make-block(., 'dateline', il:inline(.))"/>
+  <xsl:template match="tei:cell" mode="il:block">
+    <xsl:sequence select="il:make-block(., 'table-cell', il:inline(.))"/>
   </xsl:template>
 
-  <xsl:template match="tei:figure/tei:head" mode="il:block">
-    <xsl:sequence select="il:make-block(., 'caption', il:inline(.))"/>
+  <xsl:template match="tei:formula" mode="il:block">
+    <xsl:sequence select="il:make-block(., 'formula', il:inline(.))"/>
   </xsl:template>
 
-  <xsl:template match="tei:quote" mode="il:block">
-    <xsl:sequence select="il:make-block(., 'quotation', il:inline(.))"/>
+  <!-- ============================================================ no running text -->
+
+  <xsl:template match="tei:graphic" mode="il:block">
+    <xsl:sequence select="il:make-block(., 'graphic', string(@url))"/>
   </xsl:template>
 
-  <xsl:template match="tei:cit/tei:bibl" mode="il:block">
-    <xsl:sequence select="il:make-block(., 'attribution', il:inline(.))"/>
-  </xsl:template>
-
-  <xsl:template match="tei:list/tei:item" mode="il:block">
-    <xsl:sequence select="il:make-block(., 'link-item', il:inline(.))"/>
-  </xsl:template>
-
-  <!-- ============================================================ a line -->
-
-  <xsl:template match="tei:milestone" mode="il:block">
+  <xsl:template match="tei:milestone[il:is-separator(.)]" mode="il:block">
     <xsl:sequence select="il:make-block(., 'separator', string(@rend))"/>
   </xsl:template>
 
-  <!-- ============================================================ anything else -->
-
-  <xsl:template match="*" mode="il:block">
-    <xsl:message terminate="yes">the <xsl:value-of select="$il:format"/> stylesheet does not handle &lt;<xsl:value-of select="name()"/>&gt; at <xsl:value-of select="il:where(.)"/></xsl:message>
+  <xsl:template match="tei:pb" mode="il:block">
+    <xsl:sequence select="il:make-block(., 'page-break', string(@n))"/>
   </xsl:template>
 
-  <xsl:template match="text()" mode="il:block">
-    <xsl:message terminate="yes">text directly in &lt;<xsl:value-of select="name(..)"/>&gt; at <xsl:value-of select="il:where(..)"/></xsl:message>
+  <xsl:template match="tei:cb" mode="il:block">
+    <xsl:sequence select="il:make-block(., 'column-break', string(@n))"/>
   </xsl:template>
 
-  <!-- The blocks of some nodes, in the order given, each in the format's form. -->
-  <xsl:function name="il:blocks" as="item()*">
-    <xsl:param name="nodes" as="node()*"/>
-    <xsl:apply-templates select="$nodes" mode="il:block"/>
-  </xsl:function>
+  <xsl:template match="tei:milestone" mode="il:block">
+    <xsl:sequence select="il:make-block(., 'milestone', normalize-space(@unit || ' ' || @n))"/>
+  </xsl:template>
+
+  <!-- An example of markup: its children serialised without the examples namespace, as the source
+       lays them out. -->
+  <xsl:template match="eg:egXML" mode="il:block">
+    <xsl:variable name="copy" as="node()*">
+      <xsl:apply-templates select="node()" mode="il:no-namespace"/>
+    </xsl:variable>
+    <xsl:sequence select="il:make-block(., 'example', serialize($copy, map { 'method': 'xml', 'omit-xml-declaration': true() }))"/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="il:no-namespace">
+    <xsl:element name="{local-name()}">
+      <xsl:copy-of select="@*"/>
+      <xsl:apply-templates select="node()" mode="il:no-namespace"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="text() | comment() | processing-instruction()" mode="il:no-namespace">
+    <xsl:copy/>
+  </xsl:template>
+
+  <!-- ============================================================ in running text -->
+
+  <xsl:template match="tei:note" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'footnote', il:inline(.))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:note[@place = 'inline']" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'inline-note', il:inline(.))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:quote | tei:q | tei:said | tei:soCalled" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'quoted', il:inline(.))"/>
+  </xsl:template>
+
+  <!-- Indirect speech is not quoted. -->
+  <xsl:template match="tei:said[@direct = 'false']" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'phrase', il:inline(.))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:cit | tei:head | tei:label | tei:formula | tei:figDesc" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'phrase', il:inline(.))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:fw" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'navigation', il:inline(.))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:graphic" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'graphic', string(@url))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:lb" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'line-break', ())"/>
+  </xsl:template>
+
+  <xsl:template match="tei:lb[@break = 'no'] | tei:cb[@break = 'no']" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'word-continues', ())"/>
+  </xsl:template>
+
+  <xsl:template match="tei:pb" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'page-break', string(@n))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:pb[@break = 'no']" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'word-continues', ()), il:make-inline(., 'page-break', string(@n)), il:make-inline(., 'word-continues', ())"/>
+  </xsl:template>
+
+  <xsl:template match="tei:cb" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'column-break', string(@n))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:milestone" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'milestone', normalize-space(@unit || ' ' || @n))"/>
+  </xsl:template>
 
 </xsl:stylesheet>

@@ -1,9 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Format-neutral functions: what a text is called, who made it, which languages it is in, where it
-  was first published, how to cite it, which work is published, what a pointer points to. Every
-  output format (text, HTML) builds its own layout on these; nothing here decides a form, and no hook
-  is called from here (the hooks are in hooks.xsl).
+  was first published, how to cite it, which work is published, what a pointer points to, whether
+  the parameters are right. Every output format (text, HTML) builds its own layout on these; nothing
+  here decides a form, and no hook is called from here (the hooks are in hooks.xsl). The document
+  ($tei) is a TEI or a teiCorpus: one made by Interlinea (its header has the edition's series, the
+  siglum, the seed) or one written elsewhere, whose header may have none of it.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -27,12 +29,34 @@
   <!-- The work the parameter $work selects (the div type="work" with that @n), or none when $work is
        empty: the whole text is published. A $work that names no work stops the transformation. -->
   <xsl:function name="il:selected-work" as="element(tei:div)?">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:variable name="div" select="if ($work) then $tei/tei:text/tei:body/tei:div[@type = 'work'][@n = $work] else ()"/>
     <xsl:if test="$work and empty($div)">
       <xsl:message terminate="yes">no work with @n="<xsl:value-of select="$work"/>" in <xsl:value-of select="$tei/@xml:id"/></xsl:message>
     </xsl:if>
     <xsl:sequence select="$div"/>
+  </xsl:function>
+
+  <!-- Stops with a message naming a parameter that has a value it does not accept (params.xsl). -->
+  <xsl:function name="il:check-parameters" as="empty-sequence()">
+    <xsl:variable name="given" select="map { 'choice': $choice, 'app': $app, 'deletions': $deletions,
+        'notes': $notes, 'line-breaks': $line-breaks }"/>
+    <xsl:for-each select="map:keys($given)[not($given(.) = $il:parameter-values(.))]" xmlns:map="http://www.w3.org/2005/xpath-functions/map">
+      <xsl:message terminate="yes">the parameter <xsl:value-of select="."/> is "<xsl:value-of select="$given(.)"/>"; it can be <xsl:value-of select="string-join($il:parameter-values(.) ! ('&quot;' || . || '&quot;'), ', ')"/></xsl:message>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- Was the document made by Interlinea from a seed (its header names the seed)? -->
+  <xsl:function name="il:from-seed" as="xs:boolean">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="exists($tei/tei:teiHeader//tei:sourceDesc/tei:bibl[@type = 'seed'])"/>
+  </xsl:function>
+
+  <!-- The text of an element on one line, a space where elements meet ("<name>A</name><idno>1</idno>"
+       reads "A 1"): for the fields of a header, which are records more than running text. -->
+  <xsl:function name="il:plain-text" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($element//text(), ' '))"/>
   </xsl:function>
 
   <!-- The language in force at a node. -->
@@ -43,7 +67,7 @@
 
   <!-- A language's name as the text's header gives it (langUsage), else its code. -->
   <xsl:function name="il:language-name" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:param name="ident" as="xs:string"/>
     <xsl:sequence select="(normalize-space($tei/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[@ident = $ident]), $ident)[.][1]"/>
   </xsl:function>
@@ -58,12 +82,12 @@
 
   <!-- The text's titles, the main one (in the text's language) first. -->
   <xsl:function name="il:titles" as="element(tei:title)*">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
   </xsl:function>
 
   <xsl:function name="il:main-title" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="normalize-space(il:titles($tei)[1])"/>
   </xsl:function>
 
@@ -75,24 +99,24 @@
   </xsl:function>
 
   <xsl:function name="il:authors" as="xs:string*">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author ! normalize-space(.)"/>
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author ! normalize-space((tei:persName, tei:orgName, tei:name, .)[1])"/>
   </xsl:function>
 
   <xsl:function name="il:translators" as="xs:string*">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt[tei:resp = 'translation']/tei:name ! normalize-space(.)"/>
   </xsl:function>
 
   <xsl:function name="il:editors" as="xs:string*">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="$tei/tei:teiHeader/tei:fileDesc/tei:seriesStmt/tei:respStmt/tei:name ! normalize-space(.)"/>
   </xsl:function>
 
   <!-- The original publications of a text (all), or of one of its works (those whose @corresp points
        to it). -->
   <xsl:function name="il:originals" as="element(tei:bibl)*">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:param name="div" as="element(tei:div)?"/>
     <xsl:sequence select="$tei/tei:teiHeader//tei:sourceDesc/tei:bibl[@type = 'original'][not($div) or exists(il:targets(@corresp) intersect $div)]"/>
   </xsl:function>
@@ -112,7 +136,7 @@
 
   <!-- The canonical citation of a text, or of one of its works. -->
   <xsl:function name="il:citation" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:param name="div" as="element(tei:div)?"/>
     <xsl:variable name="series" select="$tei/tei:teiHeader/tei:fileDesc/tei:seriesStmt"/>
     <xsl:variable name="publication" select="$tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>

@@ -1,21 +1,36 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Running text: which TEI elements stand inside a block's text and what role each plays. Mode
-  il:inline turns mixed content into the format's form: text stays the TEI's own text nodes, and each
-  phrase calls the hook il:make-inline (hooks.xsl) with the element, its role and its content (mode
-  il:inline over its children). A format implements the roles and decides nothing here.
+  Phrases of running text: names, links and pointers, titles, dates, emphasis, foreign words,
+  terms, numbers, segments, the names of markup, and what is not text at all (index entries,
+  anchors, links, interpretations, feature structures). Mode il:inline turns mixed content into the
+  format's form: text stays the TEI's own text nodes, and each phrase calls the hook il:make-inline
+  (hooks.xsl) with the element, its role and its content (mode il:inline over its children). A
+  format implements the roles and decides nothing here. Standing alone among blocks, a phrase joins
+  a run of running text (flow.xsl).
 
-    role         element                          content
-    name         persName, placeName, orgName     running text (the name as the text spells it; @ref
-                                                  points to its register entry)
-    link         ref                              running text (the URL as the source has it; @target)
-    title        title                            running text
-    date         date                             running text (@when, when known)
-    author       author                           running text
-    line-break   lb                               none (a line of the source that stays one)
+    role            element                                      content
+    name            persName, placeName, orgName, name, rs,      running text (the name as the text
+                    geogName, geogFeat, settlement, region,      spells it; @ref points to its entry)
+                    country, bloc, district, forename, surname,
+                    addName, roleName, genName, nameLink,
+                    objectName
+    link            ref                                          running text (@target)
+    pointer         ptr                                          its target, as the source writes it
+    title           title                                        running text
+    date            date, time                                   running text (@when, when known)
+    author          author, editor                               running text
+    emphasis        hi, emph, mentioned, distinct                running text
+    foreign         foreign                                      running text (its xml:lang)
+    term            term, gloss                                  running text
+    number          num, measure, measureGrp, unit               running text
+    segment         seg, s, w, c, pc, phr, cl, m                 running text
+    element-name    gi                                           the element's name
+    attribute-name  att                                          the attribute's name
+    code            val, tag, code, ident, eg                    running text
 
-  An element not in this table stops the transformation with a message naming it, so that no TEI
-  construct is silently dropped. Comments and processing instructions are not text (blocks.xsl).
+  Not text (nothing published): index, anchor, link, linkGrp, interp, interpGrp, span, spanGrp,
+  certainty, precision, respons, alt, altGrp, join, joinGrp, timeline, fs, fLib, fvLib: they
+  annotate the text, they are not part of it.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -24,22 +39,10 @@
   xmlns:il="urn:interlinea:xslt"
   exclude-result-prefixes="#all">
 
-  <!-- The elements the templates below know as running text, for tests and tools (kept in step with
-       the match patterns by tests/test_xslt_layers.py). -->
-  <xsl:variable name="il:inline-elements" as="xs:string*" select="(
-      'persName', 'placeName', 'orgName', 'ref', 'title', 'date', 'author', 'lb')"/>
-
-  <!-- The running text of an element (its children), in the format's form. -->
-  <xsl:function name="il:inline" as="item()*">
-    <xsl:param name="node" as="element()"/>
-    <xsl:apply-templates select="$node/node()" mode="il:inline"/>
-  </xsl:function>
-
-  <xsl:template match="text()" mode="il:inline">
-    <xsl:sequence select="."/>
-  </xsl:template>
-
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName" mode="il:inline">
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName
+      | tei:geogFeat | tei:settlement | tei:region | tei:country | tei:bloc | tei:district
+      | tei:forename | tei:surname | tei:addName | tei:roleName | tei:genName | tei:nameLink
+      | tei:objectName" mode="il:inline">
     <xsl:sequence select="il:make-inline(., 'name', il:inline(.))"/>
   </xsl:template>
 
@@ -47,24 +50,57 @@
     <xsl:sequence select="il:make-inline(., 'link', il:inline(.))"/>
   </xsl:template>
 
+  <xsl:template match="tei:ptr" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'pointer', normalize-space(@target))"/>
+  </xsl:template>
+
   <xsl:template match="tei:title" mode="il:inline">
     <xsl:sequence select="il:make-inline(., 'title', il:inline(.))"/>
   </xsl:template>
 
-  <xsl:template match="tei:date" mode="il:inline">
+  <xsl:template match="tei:date | tei:time" mode="il:inline">
     <xsl:sequence select="il:make-inline(., 'date', il:inline(.))"/>
   </xsl:template>
 
-  <xsl:template match="tei:author" mode="il:inline">
+  <xsl:template match="tei:author | tei:editor" mode="il:inline">
     <xsl:sequence select="il:make-inline(., 'author', il:inline(.))"/>
   </xsl:template>
 
-  <xsl:template match="tei:lb" mode="il:inline">
-    <xsl:sequence select="il:make-inline(., 'line-break', ())"/>
+  <xsl:template match="tei:hi | tei:emph | tei:mentioned | tei:distinct" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'emphasis', il:inline(.))"/>
   </xsl:template>
 
-  <xsl:template match="*" mode="il:inline">
-    <xsl:message terminate="yes">the <xsl:value-of select="$il:format"/> stylesheet does not handle &lt;<xsl:value-of select="name()"/>&gt; inside text, at <xsl:value-of select="il:where(.)"/></xsl:message>
+  <xsl:template match="tei:foreign" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'foreign', il:inline(.))"/>
   </xsl:template>
+
+  <xsl:template match="tei:term | tei:gloss" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'term', il:inline(.))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:num | tei:measure | tei:measureGrp | tei:unit" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'number', il:inline(.))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:seg | tei:s | tei:w | tei:c | tei:pc | tei:phr | tei:cl | tei:m" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'segment', il:inline(.))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:gi" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'element-name', il:inline(.))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:att" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'attribute-name', il:inline(.))"/>
+  </xsl:template>
+
+  <xsl:template match="tei:val | tei:tag | tei:code | tei:ident | tei:eg" mode="il:inline">
+    <xsl:sequence select="il:make-inline(., 'code', il:inline(.))"/>
+  </xsl:template>
+
+  <!-- Annotations of the text, not text. -->
+  <xsl:template match="tei:index | tei:anchor | tei:link | tei:linkGrp | tei:interp | tei:interpGrp
+      | tei:span | tei:spanGrp | tei:certainty | tei:precision | tei:respons | tei:alt | tei:altGrp
+      | tei:join | tei:joinGrp | tei:timeline | tei:fs | tei:fLib | tei:fvLib" mode="il:inline"/>
 
 </xsl:stylesheet>

@@ -8,6 +8,7 @@
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:il="urn:interlinea:xslt"
   exclude-result-prefixes="#all">
 
   <!-- Number each citable block with its @n, as "[12] ", so that passages can be cited. -->
@@ -24,5 +25,44 @@
 
   <!-- The name and version of the program that publishes, for the colophon. -->
   <xsl:param name="generator" as="xs:string" select="'Interlinea'"/>
+
+  <!-- ======================================================== what the reading text holds -->
+
+  <!-- Which reading of a choice is published: 'regularised' (corr, reg, expan: the editor's
+       reading; ex shown, am not), 'original' (sic, orig, abbr: the source as written; am shown, ex
+       not), or 'both' (the editor's reading, then the source's as an alternative). -->
+  <xsl:param name="choice" as="xs:string" select="'regularised'"/>
+
+  <!-- What an apparatus entry (app) in running text publishes: 'lemma' (its lemma only; the other
+       readings, their witnesses and the app's notes are left out), or 'apparatus' (its lemma, and
+       an apparatus entry with the readings, their witnesses and the notes, laid out as a note). An
+       apparatus of its own (listApp) is always published with its readings. -->
+  <xsl:param name="app" as="xs:string" select="'lemma'"/>
+
+  <!-- Whether what the writer deleted (del) is published: 'omit' (the text as the writer left it)
+       or 'show' (the deleted text too, marked as deleted). -->
+  <xsl:param name="deletions" as="xs:string" select="'omit'"/>
+
+  <!-- ======================================================== how it is laid out -->
+
+  <!-- Where a note inside running text goes: 'after-block' (a mark where it stands, [^1], and the
+       note after the block that holds it, as a footnote) or 'in-place' (the note itself where it
+       stands, in brackets). A note standing among blocks, and one with place="inline", stays where
+       it is either way. -->
+  <xsl:param name="notes" as="xs:string" select="'after-block'"/>
+
+  <!-- Line breaks of the source (lb): 'keep' (each starts a new line of the block, as the source
+       has it) or 'ignore' (running text flows; a line break is a space). A break inside a word
+       (break="no") never breaks the word. -->
+  <xsl:param name="line-breaks" as="xs:string" select="'keep'"/>
+
+  <!-- Mark the page breaks of the source (pb) in the text, as [p. 12]. -->
+  <xsl:param name="page-breaks" as="xs:boolean" select="false()"/>
+
+  <!-- The values each parameter above accepts, for il:check-parameters (functions.xsl). -->
+  <xsl:variable name="il:parameter-values" as="map(xs:string, xs:string*)" select="map {
+      'choice': ('regularised', 'original', 'both'), 'app': ('lemma', 'apparatus'),
+      'deletions': ('omit', 'show'), 'notes': ('after-block', 'in-place'),
+      'line-breaks': ('keep', 'ignore') }"/>
 
 </xsl:stylesheet>

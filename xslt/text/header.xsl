@@ -19,11 +19,14 @@
 
   <xsl:variable name="RULE" as="xs:string" select="string-join((1 to 72) ! '=', '')"/>
 
-  <!-- The lines of the header block of a text, or of one of its works. -->
+  <!-- The lines of the header block of a document (a TEI or a teiCorpus), or of one of its works.
+       A field the header has nothing for is left out: a TEI written elsewhere has no seed, and is
+       cited as its own header says, not as the edition cites its texts. -->
   <xsl:function name="il:header" as="xs:string*">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:param name="div" as="element(tei:div)?"/>
     <xsl:variable name="header" select="$tei/tei:teiHeader"/>
+    <xsl:variable name="from-seed" select="il:from-seed($tei)"/>
     <xsl:choose>
       <xsl:when test="$div">
         <xsl:sequence select="il:work-title($div)"/>
@@ -36,18 +39,36 @@
     <xsl:sequence select="''"/>
     <xsl:sequence select="il:field('Authors', il:and-list(il:authors($tei)))"/>
     <xsl:sequence select="il:field('Translators', il:and-list(il:translators($tei)))"/>
-    <xsl:for-each select="il:originals($tei, $div)">
-      <xsl:sequence select="il:field(if (position() = 1) then 'Source' else '', il:original(.))"/>
+    <xsl:variable name="sources" select="if ($from-seed) then il:originals($tei, $div) ! il:original(.)
+        else $header/tei:fileDesc/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:p) ! il:plain-text(.)"/>
+    <xsl:for-each select="$sources">
+      <xsl:sequence select="il:field(if (position() = 1) then 'Source' else '', .)"/>
     </xsl:for-each>
     <xsl:variable name="languages" select="$header/tei:profileDesc/tei:langUsage/tei:language"/>
-    <xsl:sequence select="il:field('Language', if ($div)
-        then il:language-name($tei, il:lang($div)) || ' (' || il:lang($div) || ')'
-        else string-join($languages ! (normalize-space(.) || ' (' || @ident || (if (@usage) then ', ' || @usage || '%' else '') || ')'), '; '))"/>
-    <xsl:sequence select="il:field('Cite as', il:citation($tei, $div))"/>
-    <xsl:sequence select="il:field('Licence', normalize-space($header//tei:availability/tei:licence) || ' ' || $header//tei:availability/tei:licence/@target)"/>
-    <xsl:variable name="seed" select="$header//tei:sourceDesc/tei:bibl[@type = 'seed']"/>
-    <xsl:sequence select="il:field('Transcribed from', $seed/tei:idno[@type = 'filename'] || ' (SHA-256 ' || $seed/tei:idno[@type = 'sha256'] || ')')"/>
+    <xsl:sequence select="il:field('Language',
+        if ($div) then il:language-name($tei, il:lang($div)) || ' (' || il:lang($div) || ')'
+        else if ($languages) then string-join($languages ! il:language(.), '; ')
+        else string($tei/@xml:lang))"/>
+    <xsl:if test="$from-seed">
+      <xsl:sequence select="il:field('Cite as', il:citation($tei, $div))"/>
+    </xsl:if>
+    <xsl:variable name="availability" select="$header/tei:fileDesc/tei:publicationStmt/tei:availability"/>
+    <xsl:variable name="licences" select="$availability/tei:licence"/>
+    <xsl:sequence select="il:field('Licence', if ($licences)
+        then string-join($licences ! (normalize-space(.) || ' ' || @target), '; ')
+        else string-join($availability/tei:p ! il:plain-text(.), ' '))"/>
+    <xsl:if test="$from-seed">
+      <xsl:variable name="seed" select="$header//tei:sourceDesc/tei:bibl[@type = 'seed']"/>
+      <xsl:sequence select="il:field('Transcribed from', $seed/tei:idno[@type = 'filename'] || ' (SHA-256 ' || $seed/tei:idno[@type = 'sha256'] || ')')"/>
+    </xsl:if>
     <xsl:sequence select="il:field('Published by', $generator)"/>
+  </xsl:function>
+
+  <!-- A language of langUsage: "Italian (it, 97%)", or its code alone when it has no name. -->
+  <xsl:function name="il:language" as="xs:string">
+    <xsl:param name="language" as="element(tei:language)"/>
+    <xsl:variable name="code" select="string-join(($language/@ident, $language/@usage ! (. || '%')), ', ')"/>
+    <xsl:sequence select="if (normalize-space($language)) then normalize-space($language) || ' (' || $code || ')' else $code"/>
   </xsl:function>
 
   <!-- "Label:     value", aligned; nothing when the value is empty. -->

@@ -2,8 +2,8 @@
 <!--
   Line wrapping for plain text: greedy, at spaces only, so that a URL (or any word longer than the
   line) is never broken: it goes on a line of its own. With $wrap = 0 a paragraph is one line.
-  Text form only, used by the header block (header.xsl) and the hooks (layout.xsl); decides no
-  meaning and implements no hook.
+  Text form only, used by the header block (header.xsl) and by the laying out of running text
+  (running.xsl); decides no meaning and implements no hook.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -19,14 +19,16 @@
     <xsl:param name="lead" as="xs:string"/>
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="hanging" as="xs:string"/>
-    <xsl:variable name="words" select="tokenize(normalize-space($text), ' ')[.]"/>
     <xsl:choose>
-      <xsl:when test="$wrap le 0 or empty($words)">
-        <xsl:sequence select="$lead || string-join($words, ' ')"/>
+      <xsl:when test="$wrap le 0">
+        <xsl:sequence select="$lead || normalize-space($text)"/>
+      </xsl:when>
+      <xsl:when test="string-length($lead) + string-length($text) le $wrap">
+        <xsl:sequence select="$lead || normalize-space($text)"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="lines" as="xs:string*">
-          <xsl:iterate select="$words">
+          <xsl:iterate select="tokenize(normalize-space($text), ' ')">
             <xsl:param name="line" as="xs:string" select="$lead"/>
             <xsl:param name="started" as="xs:boolean" select="false()"/>
             <xsl:on-completion>

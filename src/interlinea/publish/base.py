@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from interlinea import __version__
+from interlinea.diagnostics import Diagnostic
 from interlinea.edition import Edition, Text
 from interlinea.xmlio import write_atomic
 
@@ -31,9 +32,19 @@ MANIFEST = "manifest"
 
 @dataclass(frozen=True)
 class PublishOptions:
+    """How the editions are made. The reading options say which readings of the TEI are published and
+    how some of it is laid out; each is a parameter of the stylesheets, documented, with the values it
+    accepts, in xslt/common/params.xsl."""
+
     numbered: bool = False
     wrap: int = 0
     edition_url: str = ""
+    choice: str = "regularised"  # choice: 'regularised' | 'original' | 'both'
+    app: str = "lemma"  # app in running text: 'lemma' | 'apparatus'
+    deletions: str = "omit"  # del: 'omit' | 'show'
+    notes: str = "after-block"  # a note in running text: 'after-block' | 'in-place'
+    line_breaks: str = "keep"  # lb: 'keep' | 'ignore'
+    page_breaks: bool = False  # pb marked as [p. N]
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,7 @@ class Publisher(ABC):
         self.record_path = out_dir / self.format / RECORD
         self.previous = self._read_record()
         self.current: dict[str, str] = {}
+        self._warned: set[Diagnostic] = set()
 
     # -- what each format defines
 
@@ -139,6 +151,13 @@ class Publisher(ABC):
             return None
         write_atomic(target, content)
         return target
+
+    def warn(self, diagnostic: Diagnostic) -> None:
+        """Report a warning about the TEI met while rendering (the CLI prints the edition's
+        diagnostics); the same warning twice (a text and one of its works) is reported once."""
+        if diagnostic not in self._warned:
+            self._warned.add(diagnostic)
+            self.edition.diagnostics.append(diagnostic)
 
     def keep(self, output: Output, fingerprint: str) -> None:
         """Record an output that was up to date (not rewritten this run)."""

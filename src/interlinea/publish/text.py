@@ -1,25 +1,126 @@
 """The plain-text edition: site/text/<id>.txt for every text, and <id>.<n>.<lang>.txt for each work
-of a text whose works are in different languages (003: its English and its Italian version)."""
+of a text whose works are in different languages (003: its English and its Italian version).
+
+Rendering one TEI tree as text, outside any edition (TEI from elsewhere, a test, a tool), is
+`TextRenderer().render(tree, label)`: the tree in, the text and its warnings out. The renderer
+compiles the stylesheet once; keep it for every document of a run.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from lxml import etree
+
 from interlinea import TEI_NS, XML_NS, __version__
-from interlinea.publish.base import Output, Publisher, sha256_of, text_input
-from interlinea.publish.xslt import Stylesheet
+from interlinea.diagnostics import Diagnostic, Level
+from interlinea.publish.base import Output, Publisher, PublishOptions, sha256_of, text_input
+from interlinea.publish.xslt import Stylesheet, StylesheetWarning
 from interlinea.resources import xslt_path
+
+ENTRY = ("text", "text.xsl")
+
+
+@dataclass
+class RenderedText:
+    """One document as plain text, with what the stylesheet had to say about it."""
+
+    text: str
+    warnings: list[Diagnostic] = field(default_factory=list)
+    # Elements rendered by the generic fallback, by name ("hi", "math (http://…/MathML)"), counted.
+    fallback: Counter = field(default_factory=Counter)
+
+
+def stylesheet_parameters(options: PublishOptions, work: str = "") -> dict[str, object]:
+    """The text stylesheet's parameters (xslt/common/params.xsl) for some options."""
+    return {
+        "numbered": options.numbered,
+        "wrap": options.wrap,
+        "edition-url": options.edition_url,
+        "generator": f"Interlinea {__version__}",
+        "choice": options.choice,
+        "app": options.app,
+        "deletions": options.deletions,
+        "notes": options.notes,
+        "line-breaks": options.line_breaks,
+        "page-breaks": options.page_breaks,
+        "work": work,
+    }
+
+
+class TextRenderer:
+    """The text stylesheet, compiled once, applied to any number of TEI trees. `path` names another
+    entry stylesheet (one that imports xslt/text/text.xsl and overrides some rules)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.stylesheet = Stylesheet(path or xslt_path(*ENTRY))
+
+    def render(
+        self,
+        tree: etree._ElementTree,
+        label: str,
+        options: PublishOptions = PublishOptions(),
+        *,
+        work: str = "",
+        base_uri: str | None = None,
+    ) -> RenderedText:
+        """A TEI document (TEI, teiCorpus, or any TEI fragment) as plain text.
+
+        `label` names the document in errors and warnings (a path, as messages show it). Raises
+        PublishError if the stylesheet stops (a parameter it does not accept, a `work` the text does
+        not have); any element it does not know is rendered by the fallback and reported, rule
+        `fallback`, once per element name with the count and the first place.
+        """
+        result = self.stylesheet.run(tree, label, stylesheet_parameters(options, work), base_uri=base_uri)
+        return RenderedText(result.output, *_diagnostics(label, result.warnings))
+
+
+def render_text(tree: etree._ElementTree, label: str, options: PublishOptions = PublishOptions(), **keywords) -> RenderedText:
+    """One document as plain text with a renderer of its own (compiles the stylesheet: for many
+    documents, keep a TextRenderer)."""
+    return TextRenderer().render(tree, label, options, **keywords)
+
+
+def _diagnostics(label: str, warnings: list[StylesheetWarning]) -> tuple[list[Diagnostic], Counter]:
+    """The stylesheet's warnings as diagnostics: the fallback's once per element name, counted, at
+    its first place; the others once each."""
+    fallback: Counter = Counter()
+    first: dict[str, StylesheetWarning] = {}
+    others: dict[tuple, Diagnostic] = {}
+    for warning in warnings:
+        if warning.rule == "fallback":
+            fallback[warning.message] += 1
+            first.setdefault(warning.message, warning)
+        else:
+            diagnostic = Diagnostic(label, warning.line, 0, warning.rule, warning.message, level=Level.WARNING, xml_id=warning.xml_id)
+            others.setdefault((warning.line, warning.rule, warning.message), diagnostic)
+    diagnostics = list(others.values())
+    for name, count in fallback.items():
+        where = first[name]
+        times = "once" if count == 1 else f"{count} times"
+        message = (
+            f"<{name}> has no rendering of its own: rendered {times} by the generic fallback, its text kept "
+            f"(first at {where.path})"
+        )
+        diagnostics.append(Diagnostic(label, where.line, 0, "fallback", message, level=Level.WARNING, xml_id=where.xml_id))
+    return sorted(diagnostics), fallback
 
 
 class TextPublisher(Publisher):
     format = "text"
-    entry = ("text", "text.xsl")
+    entry = ENTRY
 
     @cached_property
-    def stylesheet(self) -> Stylesheet:
+    def renderer(self) -> TextRenderer:
         """Compiled once per run, when the first output is rendered."""
-        return Stylesheet(xslt_path(*self.entry))
+        return TextRenderer()
+
+    @property
+    def stylesheet(self) -> Stylesheet:
+        return self.renderer.stylesheet
 
     def method_digest(self) -> str:
         modules = sorted(p for folder in ("common", self.format) for p in xslt_path(folder).glob("*.xsl"))
@@ -42,12 +143,10 @@ class TextPublisher(Publisher):
 
     def render(self, output: Output) -> bytes:
         text = self.by_id[output.text_id]
-        parameters = {
-            "numbered": self.options.numbered,
-            "wrap": self.options.wrap,
-            "edition-url": self.options.edition_url,
-            "generator": f"Interlinea {__version__}",
-            **output.parameters,
-        }
         path = self.edition.tei_path(text.id)
-        return self.stylesheet.transform(text.tree, self.edition.relative(path), parameters, base_uri=path.resolve().as_uri()).encode("utf-8")
+        rendered = self.renderer.render(
+            text.tree, self.edition.relative(path), self.options, work=output.parameters.get("work", ""), base_uri=path.resolve().as_uri()
+        )
+        for diagnostic in rendered.warnings:
+            self.warn(diagnostic)
+        return rendered.text.encode("utf-8")

@@ -1,8 +1,13 @@
 """Running XSLT 3.0 with saxonche: each stylesheet compiled once per run, errors mapped to the TEI.
 
-A stylesheet that meets something it does not handle stops with an xsl:message naming the element by
-its XPath (`path()`); the runner turns that path into the line of the TEI file, so that the error reads
-like every other Interlinea error: `tei/x.xml:88: the text stylesheet does not handle <hi> …`.
+A stylesheet that cannot go on stops with an xsl:message naming the element by its XPath (`path()`);
+the runner turns that path into the line of the TEI file, so that the error reads like every other
+Interlinea error: `tei/x.xml:88: text/text.xsl: the text format does not lay out the block role …`.
+A stylesheet that goes on but has something to report (an element it rendered by its generic
+fallback, an XInclude it did not follow) says so in an xsl:message that starts with
+`[interlinea:warning]`, then the rule, the element's path and the message, tab-separated
+(xslt/common/fallback.xsl, `il:warn`); `Stylesheet.run` returns those as `StylesheetWarning`s beside
+the output, located like errors.
 
 Saxon never reads a file or a URL while it transforms: each stylesheet gets a Saxon processor of its
 own, whose permitted URI schemes (`allowedProtocols`) are set to none once the stylesheet and its
@@ -18,6 +23,7 @@ import os
 import re
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -31,6 +37,26 @@ class PublishError(InterlineaError):
 
 
 ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
+WARNING_MARKER = "[interlinea:warning]"  # xslt/common/fallback.xsl, $il:warning-marker
+
+
+@dataclass(frozen=True)
+class StylesheetWarning:
+    """Something a stylesheet reported without stopping, about one element of the document."""
+
+    rule: str  # "fallback", "xinclude"
+    path: str  # the element, as XPath 3.1 path() gives it, namespaces taken out: /TEI[1]/text[1]/…
+    line: int  # its line in the document (0 if unknown)
+    message: str  # for "fallback", the element's name
+    xml_id: str | None = None  # the nearest identifier at or above the element
+
+
+@dataclass
+class Transformed:
+    """The result of one transformation: its output and the warnings it reported."""
+
+    output: str
+    warnings: list[StylesheetWarning] = field(default_factory=list)
 
 
 def _new_processor():
@@ -58,19 +84,51 @@ def _native_stderr():
 _PATH = re.compile(r"(/Q\{[^}]*\}[\w.-]+\[\d+\])+")
 
 
-def line_of_path(tree: etree._ElementTree, path: str) -> int:
-    """The line of the element an XPath 3.1 `path()` names (Q{ns}local[n] steps), or 0."""
+def element_of_path(tree: etree._ElementTree, path: str) -> etree._Element | None:
+    """The element an XPath 3.1 `path()` names (Q{ns}local[n] steps): the deepest one found."""
     steps = re.findall(r"Q\{([^}]*)\}([\w.-]+)\[(\d+)\]", path)
     node = tree.getroot()
     if not steps or etree.QName(node).localname != steps[0][1]:
-        return 0
+        return None
     for namespace, local, position in steps[1:]:
         children = [c for c in node if isinstance(c.tag, str) and c.tag == (f"{{{namespace}}}{local}" if namespace else local)]
         index = int(position) - 1
         if index >= len(children):
-            return node.sourceline or 0
+            return node
         node = children[index]
-    return node.sourceline or 0
+    return node
+
+
+def line_of_path(tree: etree._ElementTree, path: str) -> int:
+    """The line of the element an XPath 3.1 `path()` names, or 0."""
+    node = element_of_path(tree, path)
+    return (node.sourceline or 0) if node is not None else 0
+
+
+def _nearest_id(node: etree._Element | None) -> str | None:
+    while node is not None:
+        identifier = node.get("{http://www.w3.org/XML/1998/namespace}id")
+        if identifier:
+            return identifier
+        node = node.getparent()
+    return None
+
+
+def _readable(path: str) -> str:
+    return re.sub(r"Q\{[^}]*\}", "", path)  # /Q{tei-ns}TEI[1]/… reads as /TEI[1]/…
+
+
+def _warnings(tree: etree._ElementTree, texts: list[str]) -> list[StylesheetWarning]:
+    found = []
+    for text in texts:
+        parts = text[len(WARNING_MARKER):].strip("\t").split("\t", 2)
+        if len(parts) != 3:
+            continue
+        rule, path, message = parts
+        node = element_of_path(tree, path)
+        line = (node.sourceline or 0) if node is not None else 0
+        found.append(StylesheetWarning(rule, _readable(path), line, message, _nearest_id(node)))
+    return found
 
 
 class Stylesheet:
@@ -108,7 +166,19 @@ class Stylesheet:
         `base_uri` is the document's own URI (for `base-uri()` and relative references in the
         data); `documents` are further parsed documents (the registers, other texts) handed to the
         stylesheet as parameters of type document-node(), the only way a stylesheet sees them.
+        The warnings the stylesheet reports are dropped: `run` returns them.
         """
+        return self.run(tree, label, parameters, base_uri, documents).output
+
+    def run(
+        self,
+        tree: etree._ElementTree,
+        label: str,
+        parameters: dict[str, object],
+        base_uri: str | None = None,
+        documents: dict[str, etree._ElementTree] | None = None,
+    ) -> Transformed:
+        """As `transform`, returning the output with the warnings the stylesheet reported."""
         from saxonche import PySaxonApiError
 
         processor = self.processor
@@ -122,17 +192,22 @@ class Stylesheet:
         document = self._document(tree, base_uri)
         with _native_stderr() as report:
             try:
-                return executable.transform_to_string(xdm_node=document)
+                output = executable.transform_to_string(xdm_node=document)
             except PySaxonApiError as exc:
                 failure = exc
-        messages = executable.get_xsl_messages()
-        text = " ".join(getattr(m, "string_value", str(m)) for m in messages) if messages is not None else ""
+            else:
+                return Transformed(output or "", _warnings(tree, [m for m in self._messages() if m.startswith(WARNING_MARKER)]))
+        text = " ".join(m for m in self._messages() if not m.startswith(WARNING_MARKER))
         detail = text or str(failure).strip() or report["text"].strip().splitlines()[0]
         path = _PATH.search(detail)
         line = line_of_path(tree, path.group()) if path else 0
-        detail = re.sub(r"Q\{[^}]*\}", "", detail)  # /Q{tei-ns}TEI[1]/… reads as /TEI[1]/…
+        detail = _readable(detail)
         where = f"{label}:{line}" if line else label
         raise PublishError(f"{where}: {self.path.parent.name}/{self.path.name}: {detail}")
+
+    def _messages(self) -> list[str]:
+        messages = self.executable.get_xsl_messages()
+        return [getattr(m, "string_value", str(m)) for m in messages] if messages is not None else []
 
     def _document(self, tree: etree._ElementTree, base_uri: str | None):
         if base_uri is None:
