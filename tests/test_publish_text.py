@@ -313,3 +313,134 @@ def test_a_stylesheet_gets_the_registers_as_a_parameter_and_the_document_its_bas
     text = ROOT / "tei" / "pramen-bg.xml"
     result = Stylesheet(stylesheet).transform(read_xml(text).tree, "pramen-bg.xml", {}, base_uri=text.as_uri(), documents={"registers": places})
     assert result == f"{len(places.getroot().findall('.//{http://www.tei-c.org/ns/1.0}place'))} pramen-bg.xml"
+
+
+# -- tiny cases: each construct of TEI and each reading option, in the text form ----------------------
+
+TEXT_CASES = [
+    # (case, the body of a TEI text, options, the reading text expected)
+    ("a footnote after its block", "<p>Text<note>A note.</note> goes on.</p><p>Next.</p>", {},
+     "Text[^1] goes on.\n\n[^1] A note.\n\nNext."),
+    ("a footnote in place", "<p>Text<note>A note.</note> goes on.</p>", {"notes": "in-place"}, "Text [A note.] goes on."),
+    ("notes marked by @n, else by their number", "<p>Text<note n='a'>A note.</note> and<note>another</note>.</p>", {},
+     "Text[^a] and[^2].\n\n[^a] A note.\n\n[^2] another"),
+    ("a note standing among blocks", "<p>Text.</p><note>Block note.</note>", {}, "Text.\n\nBlock note."),
+    ("a note printed in the line", "<p>Text <note place='inline'>aside</note> goes on.</p>", {}, "Text [aside] goes on."),
+    ("choice, regularised", "<p>The <choice><sic>teh</sic><corr>the</corr></choice> <choice><orig>colour</orig><reg>color</reg>"
+     "</choice> <choice><abbr>Dr</abbr><expan>Doctor</expan></choice></p>", {}, "The the color Doctor"),
+    ("choice, original", "<p>The <choice><sic>teh</sic><corr>the</corr></choice> <choice><orig>colour</orig><reg>color</reg>"
+     "</choice> <choice><abbr>Dr</abbr><expan>Doctor</expan></choice></p>", {"choice": "original"}, "The teh colour Dr"),
+    ("choice, both", "<p>The <choice><sic>teh</sic><corr>the</corr></choice> word.</p>", {"choice": "both"}, "The the [teh] word."),
+    ("expansions", "<p><expan><abbr>D</abbr><ex>omi</ex>n<ex>o</ex></expan> <abbr>D<am>~</am>no</abbr></p>", {}, "Domino Dno"),
+    ("expansions, original", "<p><expan><abbr>D</abbr><ex>omi</ex>n<ex>o</ex></expan> <abbr>D<am>~</am>no</abbr></p>",
+     {"choice": "original"}, "Dn D~no"),
+    ("an apparatus: the lemma", "<p>In <app><lem wit='#A'>principio</lem><rdg wit='#B #C'>principium</rdg></app> erat.</p>", {},
+     "In principio erat."),
+    ("an apparatus: the entry after the block", "<p>In <app><lem wit='#A'>principio</lem><rdg wit='#B #C'>principium</rdg>"
+     "<rdg wit='#D'/></app> erat.</p>", {"app": "apparatus"}, "In principio erat.\n\nprincipio] principium B C; om. D"),
+    ("an apparatus of its own", "<listApp><app loc='1'><lem>jitaṁ</lem><rdg source='bib:X'>jitam</rdg><note>A note.</note></app>"
+     "</listApp>", {}, "(1) jitaṁ] jitam bib:X; A note."),
+    ("a deletion, omitted", "<p>He <del>wrote</del><add>said</add> it.</p>", {}, "He said it."),
+    ("a deletion, shown", "<p>He <del>wrote</del><add>said</add> it.</p>", {"deletions": "show"}, "He ⟦wrote⟧said it."),
+    ("editorial signs", "<p>ba<supplied reason='lost'>lā</supplied>t <unclear>r</unclear>a<surplus>t</surplus> <gap/> "
+     "<gap><desc>two lines</desc></gap></p>", {}, "ba[lā]t ra{t} […] [… two lines]"),
+    ("line breaks, kept", "<p>first line<lb/>second li<lb break='no'/>ne <lb/>third</p>", {}, "first line\nsecond line\nthird"),
+    ("line breaks, ignored", "<p>first line<lb/>second li<lb break='no'/>ne <lb/>third</p>", {"line_breaks": "ignore"},
+     "first line second line third"),
+    ("page breaks, marked", "<p>one page <pb n='2'/>and the next, in a wo<pb n='3' break='no'/>rd</p>", {"page_breaks": True},
+     "one page [p. 2] and the next, in a wo[p. 3]rd"),
+    ("verse", "<lg type='stanza'><head>I</head><l>First line,</l><l>second line.</l></lg><lg><l>Third.</l></lg>", {},
+     "I\nFirst line,\nsecond line.\n\nThird."),
+    ("drama", "<sp><speaker>ROBERT.</speaker><stage>aside</stage><l>Who goes there?</l><l>Speak <stage>(louder)</stage> up!</l>"
+     "</sp><sp><speaker>ABÄLARD.</speaker><p>I.</p></sp>", {},
+     "ROBERT.\n    aside\nWho goes there?\nSpeak (louder) up!\n\nABÄLARD.\nI."),
+    ("a cast list", "<castList><head>Persons</head><castItem><role>Robert</role>, <roleDesc>his son</roleDesc></castItem>"
+     "<castGroup><castItem><role>A</role></castItem><roleDesc>princes</roleDesc></castGroup></castList>", {},
+     "Persons\n- Robert, his son\n- A\nprinces"),
+    ("lists", "<list><item>one</item><item>two <list rend='numbered'><item>a</item><item>b</item></list></item></list>"
+     "<list type='gloss'><label>TEI</label><item>Text Encoding Initiative</item></list>", {},
+     "- one\n- two\n\n  1. a\n  2. b\n\nTEI Text Encoding Initiative"),
+    ("a table", "<table><head>Volumes</head><row role='label'><cell>Year</cell><cell>Volumes</cell></row>"
+     "<row><cell>1861</cell><cell>1</cell></row><row><cell>1862</cell><cell/></row></table>", {},
+     "    Volumes\nYear | Volumes\n1861 | 1\n1862"),
+    ("a figure", "<figure><graphic url='img/a.jpg'/><head>A caption</head><figDesc>A description.</figDesc></figure>", {},
+     "    [image: img/a.jpg]\n\n    A caption\n\n    A description."),
+    ("quotations, by language", "<p xml:lang='de'>Er sagte <q>Guten Abend</q> und <said direct='false'>ging</said>.</p>"
+     "<p>She said <quote>hello</quote> and <q>“hi”</q>.</p><p xml:lang='fr'>Il dit <q>bonjour</q>.</p>", {},
+     "Er sagte „Guten Abend“ und ging.\n\nShe said “hello” and “hi”.\n\nIl dit «bonjour»."),
+    ("quotation marks the text has already", "<p>She said \"<q>hi</q>\" twice, <q>“bye”</q>.</p>", {},
+     "She said \"hi\" twice, “bye”."),
+    ("names of markup", "<p>The <gi>salute</gi> element, its <att>rend</att> attribute, <val>italic</val>.</p>", {},
+     "The <salute> element, its @rend attribute, italic."),
+    ("an example of markup", "<p>Like this:</p><egXML xmlns='http://www.tei-c.org/ns/Examples'><closer>\n\t\t<salute>Best "
+     "wishes,</salute>\n\t\t<signed>John</signed>\n\t</closer></egXML>", {},
+     "Like this:\n\n    <closer>\n        <salute>Best wishes,</salute>\n        <signed>John</signed>\n    </closer>"),
+    ("a letter", "<div type='letter'><opener><dateline>Bern, 3 May</dateline><salute>Dear friend,</salute></opener><p>Body.</p>"
+     "<closer><salute>Yours</salute><signed>W.</signed><address><addrLine>Monsieur Haller</addrLine><addrLine>Göttingen"
+     "</addrLine></address></closer><postscript><p>P.S. More.</p></postscript></div>", {},
+     "Bern, 3 May\nDear friend,\n\nBody.\n\nYours\nW.\nMonsieur Haller\nGöttingen\n\nP.S. More."),
+    ("loose text and phrases among blocks", "<div>Loose text with a <persName>name</persName>.<p>A paragraph.</p>"
+     "<persName>Alone</persName> <placeName>Here</placeName></div>", {}, "Loose text with a name.\n\nA paragraph.\n\nAlone Here"),
+    ("records", "<listBibl><head>Works</head><biblStruct><monogr><author>A. Author</author><title>A Title</title><imprint>"
+     "<pubPlace>Basel</pubPlace><date>2014</date></imprint></monogr></biblStruct><bibl><author>B</author>, <title>T</title>, "
+     "1900.</bibl></listBibl><listPerson><person><persName>Anna</persName><persName type='variant'>Anne</persName>"
+     "<birth>1800</birth><idno type='wikidata'>Q1</idno></person></listPerson>", {},
+     "Works\n\nA. Author, A Title, Basel, 2014\n\nB, T, 1900.\n\nAnna, Anne, 1800, Q1"),
+    ("a text floating inside another", "<p>She read: <floatingText><body><p>Once upon a time.</p></body></floatingText> and "
+     "slept.</p>", {}, "She read:\n\nOnce upon a time.\n\nand slept."),
+    ("links and pointers", "<p>See <ref target='https://example.org'>the site</ref>, <ptr target='https://example.org/x'/>.</p>",
+     {}, "See the site, https://example.org/x."),
+]
+
+FRONT_AND_BACK = """<front><titlePage><docTitle><titlePart type='main'>Robert Guiskard</titlePart><titlePart type='sub'>Fragment
+  </titlePart></docTitle><byline>by <docAuthor>Kleist</docAuthor></byline><docImprint><pubPlace>Berlin</pubPlace>
+  <docDate>1808</docDate></docImprint></titlePage><epigraph><quote>An epigraph.</quote></epigraph><argument><p>The argument.</p>
+  </argument></front><body><p>Text.</p></body><back><div><p>Back matter.</p></div></back>"""
+
+
+def case_document(text: str) -> etree._ElementTree:
+    from interlinea.xml_input import parse_xml
+
+    xml = (f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>Case</title></titleStmt></fileDesc></teiHeader>'
+           f"<text>{text}</text></TEI>")
+    parsed = parse_xml(xml.encode("utf-8"), Path("case.xml"), "case.xml")
+    assert parsed.tree is not None, parsed.problems
+    return parsed.tree
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    from interlinea.publish.text import TextRenderer
+
+    return TextRenderer()
+
+
+@pytest.mark.parametrize("case, body, options, expected", TEXT_CASES, ids=[case[0] for case in TEXT_CASES])
+def test_each_construct_in_the_text_form(renderer, case, body, options, expected):
+    rendered = renderer.render(case_document(f"<body>{body}</body>"), "case.xml", PublishOptions(**options))
+    assert rendered.text.split(RULE + "\n\n", 1)[1] == expected + "\n"
+    assert not rendered.warnings
+
+
+def test_front_and_back_matter_in_the_text_form(renderer):
+    rendered = renderer.render(case_document(FRONT_AND_BACK), "case.xml")
+    assert rendered.text.split(RULE + "\n\n", 1)[1] == (
+        "Robert Guiskard\n\nFragment\n\nby Kleist\n\nBerlin 1808\n\n    An epigraph.\n\nThe argument.\n\nText.\n\nBack matter.\n"
+    )
+
+
+ENRICHED = sorted((ROOT / "tests" / "fixtures" / "enriched" / "tei").glob("*.xml"))
+
+
+@pytest.mark.parametrize("path", ENRICHED, ids=lambda p: p.name)
+def test_the_seed_texts_enriched_by_hand_publish_every_word(renderer, path):
+    """The enrichment fixtures (notes, corrections, emphasis, verse, a table, breaks, an apparatus
+    added by hand to the seed texts): rendered without the fallback, every word in reading order."""
+    from interlinea.xml_input import read_xml
+    from test_foreign_tei import expected_text, kept_in_order, words
+
+    tree = read_xml(path).tree
+    rendered = renderer.render(tree, path.name)
+    assert not rendered.warnings
+    expected = words(expected_text(tree))
+    assert kept_in_order(expected, words(rendered.text.split(RULE + "\n", 1)[1])) == len(expected)

@@ -41,7 +41,8 @@
 
     footnote             note                               running text; il:note-label() gives its mark
     inline-note          note place="inline"                running text (printed where it stands)
-    quoted               quote, said direct, q, soCalled    running text
+    quoted               quote, said direct, q, soCalled    running text (phrase: when the text has its
+                                                            quotation marks around it)
     phrase               head, label, formula, figDesc      running text
     navigation           fw                                 running text
     line-break           lb                                 none (a line of the source that stays one)
@@ -242,8 +243,9 @@
     <xsl:sequence select="il:make-inline(., 'quoted', il:inline(.))"/>
   </xsl:template>
 
-  <!-- Indirect speech is not quoted. -->
-  <xsl:template match="tei:said[@direct = 'false']" mode="il:inline">
+  <!-- Indirect speech is not quoted; nor is a quotation whose marks the text has around it. -->
+  <xsl:template match="tei:said[@direct = 'false'] | tei:quote[il:quoted-in-source(.)] | tei:q[il:quoted-in-source(.)]
+      | tei:said[il:quoted-in-source(.)] | tei:soCalled[il:quoted-in-source(.)]" mode="il:inline">
     <xsl:sequence select="il:make-inline(., 'phrase', il:inline(.))"/>
   </xsl:template>
 

@@ -7,7 +7,7 @@
   part of it, each giving its elements their roles in both modes: the structure of documents
   (structure.xsl), the core blocks (blocks.xsl) and phrases (inline.xsl), transcription and
   editorial choices (transcription.xsl), the critical apparatus (apparatus.xsl), verse and drama
-  (verse-drama.xsl), bibliographies and registers (records.xsl); last, the fallback for any other
+  (verse-drama.xsl), bibliographies and registers (records.xsl); and the fallback for any other
   element, which keeps its text and reports it (fallback.xsl).
 
   Import order is precedence: the fallback is imported first, so that every other rule wins over it,

@@ -7,7 +7,7 @@
 
   The modules of this layer (structure, blocks, inline, transcription, apparatus, verse-drama,
   records) give each element its role in one mode or both; this module says which elements they
-  know ($il:block-elements, $il:inline-elements: kept in step with the template rules by
+  know ($il:known-blocks, $il:known-phrases: kept in step with the template rules by
   tests/test_xslt_layers.py) and decides what no single element decides:
 
   * A container's children (il:blocks): blocks stand apart; a run of text and phrases standing
@@ -35,7 +35,7 @@
 
   <!-- The elements the modules know as blocks (a template rule in mode il:block), for the flow
        below, tests and tools. Elements of other namespaces carry their prefix (eg:, xi:). -->
-  <xsl:variable name="il:block-elements" static="yes" as="xs:string*" select="(
+  <xsl:variable name="il:known-blocks" static="yes" as="xs:string*" select="(
       'TEI', 'teiCorpus', 'text', 'front', 'body', 'back', 'group', 'floatingText', 'standOff',
       'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'postscript', 'argument',
       'epigraph', 'titlePage', 'docTitle', 'titlePart', 'docAuthor', 'docDate', 'docEdition',
@@ -53,7 +53,7 @@
 
   <!-- The elements the modules know inside running text (a template rule in mode il:inline). A
        block with no rule of its own there is an embedded block (below). -->
-  <xsl:variable name="il:inline-elements" static="yes" as="xs:string*" select="(
+  <xsl:variable name="il:known-phrases" static="yes" as="xs:string*" select="(
       'titlePart', 'docAuthor', 'docDate', 'docEdition', 'docImprint', 'byline', 'salute',
       'signed', 'dateline', 'address', 'addrLine',
       'head', 'note', 'quote', 'cit', 'said', 'q', 'label', 'fw', 'milestone', 'pb', 'cb', 'lb',
@@ -91,8 +91,17 @@
   <!-- How each known element flows among blocks: 'block' (a block only), 'inline' (running text
        only: it joins a run), 'either' (known in both modes: by context). -->
   <xsl:variable name="il:flows" static="yes" as="map(xs:string, xs:string)" select="map:merge((
-      $il:block-elements ! map:entry(., if (. = $il:inline-elements) then 'either' else 'block'),
-      $il:inline-elements[not(. = $il:block-elements)] ! map:entry(., 'inline')))"/>
+      $il:known-blocks ! map:entry(., if (. = $il:known-phrases) then 'either' else 'block'),
+      $il:known-phrases[not(. = $il:known-blocks)] ! map:entry(., 'inline')))"/>
+
+  <!-- The elements Interlinea's converter writes, as src/interlinea/tei.py classes them (BLOCK,
+       INLINE; tests/test_architecture.py keeps the two in step): blocks, and running text. Each is
+       known above, in the same flow (tests/test_xslt_layers.py). -->
+  <xsl:variable name="il:block-elements" static="yes" as="xs:string*" select="(
+      'div', 'postscript', 'head', 'p', 'note', 'byline', 'trailer', 'fw', 'milestone', 'closer', 'signed',
+      'dateline', 'figure', 'quote', 'cit', 'bibl', 'list', 'item')"/>
+  <xsl:variable name="il:inline-elements" static="yes" as="xs:string*" select="(
+      'persName', 'placeName', 'orgName', 'ref', 'title', 'date', 'author', 'lb')"/>
 
   <!-- An element's name as the lists give it: its local name in TEI, prefixed in a namespace
        the lists know, else empty (unknown). -->

@@ -3,8 +3,8 @@
   Format-neutral functions: what a text is called, who made it, which languages it is in, where it
   was first published, how to cite it, which work is published, what a pointer points to, whether
   the parameters are right. Every output format (text, HTML) builds its own layout on these; nothing
-  here decides a form, and no hook is called from here (the hooks are in hooks.xsl). The document
-  ($tei) is a TEI or a teiCorpus: one made by Interlinea (its header has the edition's series, the
+  here decides a form, and no hook is called from here (the hooks are in hooks.xsl). $tei, the
+  document, is a TEI or a teiCorpus: one made by Interlinea (its header has the edition's series, the
   siglum, the seed) or one written elsewhere, whose header may have none of it.
 -->
 <xsl:stylesheet version="3.0"
@@ -57,6 +57,16 @@
   <xsl:function name="il:plain-text" as="xs:string">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="normalize-space(string-join($element//text(), ' '))"/>
+  </xsl:function>
+
+  <!-- The characters that open or close a quotation in some language. -->
+  <xsl:variable name="il:quotation-marks" as="xs:string*" select="('&quot;', &quot;'&quot;, '“', '”', '„', '‟', '«', '»', '‘', '’', '‚', '‹', '›', '「', '」', '『', '』')"/>
+
+  <!-- Does the text around an element already quote it (a quotation mark just before it)? -->
+  <xsl:function name="il:quoted-in-source" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="before" select="normalize-space($element/preceding-sibling::node()[1][self::text()])"/>
+    <xsl:sequence select="substring($before, string-length($before)) = $il:quotation-marks"/>
   </xsl:function>
 
   <!-- The language in force at a node. -->

@@ -1,9 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The hooks: the contract between the common layer, which decides what each TEI element means, and a
-  format (text, HTML), which decides what it looks like. The common templates (blocks.xsl,
-  inline.xsl) find the role an element plays and hand it to a hook; a format implements the hooks
-  and nothing else of the TEI's meaning.
+  format (text, HTML), which decides what it looks like. The modules of the common layer find the
+  role an element plays and hand it to a hook; a format implements the hooks and nothing else of
+  the TEI's meaning.
 
   Hooks:
 

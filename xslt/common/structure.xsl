@@ -141,14 +141,21 @@
   <!-- ============================================================ XInclude, never followed -->
 
   <xsl:template match="xi:include" mode="il:block">
-    <xsl:sequence select="il:warn(., 'xinclude', 'XInclude of ' || (@href, '(no href)')[1] || ' not followed' || (if (xi:fallback) then '; its fallback published instead' else ''))"/>
+    <xsl:sequence select="il:warn(., 'xinclude', il:inclusion-warning(.))"/>
     <xsl:sequence select="if (xi:fallback) then il:blocks(xi:fallback/node()) else il:make-block(., 'inclusion', string(@href))"/>
   </xsl:template>
 
   <xsl:template match="xi:include" mode="il:inline">
-    <xsl:sequence select="il:warn(., 'xinclude', 'XInclude of ' || (@href, '(no href)')[1] || ' not followed' || (if (xi:fallback) then '; its fallback published instead' else ''))"/>
+    <xsl:sequence select="il:warn(., 'xinclude', il:inclusion-warning(.))"/>
     <xsl:sequence select="if (xi:fallback) then il:apply-inline(xi:fallback/node()) else il:make-inline(., 'inclusion', string(@href))"/>
   </xsl:template>
+
+  <!-- What an XInclude left in a text becomes, for the warning. -->
+  <xsl:function name="il:inclusion-warning" as="xs:string">
+    <xsl:param name="include" as="element()"/>
+    <xsl:sequence select="'XInclude of ' || ($include/@href, '(no href)')[1] || ' not followed: '
+        || (if ($include/xi:fallback) then 'its fallback published in its place' else 'marked as not included in the text')"/>
+  </xsl:function>
 
   <!-- A fallback met on its own (outside an include) is transparent too. -->
   <xsl:template match="xi:fallback" mode="il:block">

@@ -1,13 +1,15 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The header block of the plain-text edition: titles (or, for one work, its title and the text it is
-  part of); authors; translators; the original publications with their URLs and dates; languages
-  with their shares; the canonical citation; the licence; the seed it was transcribed from; the
-  program that published it. Each field is "Label:" padded to 18 characters, its value wrapped under
-  it. Then $RULE, a line of 72 "=", ends the header.
+  part of); authors; translators; the original publications with their URLs and dates (for TEI
+  written elsewhere: the source description of its header); languages with their shares; the
+  canonical citation; the licence; the seed it was transcribed from; the program that published it.
+  A field the header has nothing for is left out (TEI from other projects has no seed and is not
+  cited as the edition's texts are). Each field is "Label:" padded to 18 characters, its value
+  wrapped under it. Then $RULE, a line of 72 "=", ends the header.
 
   Text form only: what the values are (titles, authors, originals, citation…) comes from the common
-  layer (xslt/common/functions.xsl). Implements no hook; uses il:pad (layout.xsl) and
+  layer (xslt/common/functions.xsl). Implements no hook; uses il:pad (running.xsl) and
   il:wrap-hanging (wrap.xsl).
 -->
 <xsl:stylesheet version="3.0"
@@ -19,7 +21,7 @@
 
   <xsl:variable name="RULE" as="xs:string" select="string-join((1 to 72) ! '=', '')"/>
 
-  <!-- The lines of the header block of a document (a TEI or a teiCorpus), or of one of its works.
+  <!-- The lines of the header block of a TEI or a teiCorpus, or of one of its works.
        A field the header has nothing for is left out: a TEI written elsewhere has no seed, and is
        cited as its own header says, not as the edition cites its texts. -->
   <xsl:function name="il:header" as="xs:string*">

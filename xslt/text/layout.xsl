@@ -28,21 +28,25 @@
   <!-- ============================================================ blocks of blocks -->
 
   <!-- Each of its blocks standing on its own. -->
-  <xsl:template match="il:division | il:figure | il:title-page | il:register | il:bibliography | il:apparatus | il:document" mode="il:make-block">
+  <xsl:template match="il:division | il:figure | il:title-page | il:register | il:bibliography |
+      il:apparatus | il:document"
+      mode="il:make-block">
     <xsl:param name="content" as="xs:string*"/>
     <xsl:sequence select="$content"/>
   </xsl:template>
 
-  <!-- Each of its blocks indented. -->
+  <!-- Each of its blocks indented (a quotation is already). -->
   <xsl:template match="il:epigraph" mode="il:make-block">
     <xsl:param name="content" as="xs:string*"/>
-    <xsl:sequence select="$content ! il:indent(., '    ', '    ')"/>
+    <xsl:sequence select="$content ! (if (starts-with(., '    ')) then . else il:indent(., '    ', '    '))"/>
   </xsl:template>
 
   <!-- Its parts on consecutive lines: a closer (signature, dateline), an opener, an address, a
        quoted post (the quotation, its attribution under it), a stanza, a speech (the speaker, then
        what is said), a list. -->
-  <xsl:template match="il:closer | il:opener | il:address | il:quoted-post | il:stanza | il:speech | il:list" mode="il:make-block">
+  <xsl:template match="il:closer | il:opener | il:address | il:quoted-post | il:stanza |
+      il:speech | il:list"
+      mode="il:make-block">
     <xsl:param name="content" as="xs:string*"/>
     <xsl:sequence select="string-join($content[normalize-space()], $NL)"/>
   </xsl:template>
@@ -81,7 +85,9 @@
 
   <!-- ============================================================ blocks of running text -->
 
-  <xsl:template match="il:heading | il:paragraph | il:note | il:byline | il:trailer | il:navigation | il:signature | il:dateline | il:salute | il:address-line | il:imprint | il:label | il:speaker | il:formula | il:reference | il:entry | il:unknown"
+  <xsl:template match="il:heading | il:paragraph | il:note | il:byline | il:trailer |
+      il:navigation | il:signature | il:dateline | il:salute | il:address-line | il:imprint |
+      il:label | il:speaker | il:formula | il:reference | il:entry | il:unknown"
       mode="il:make-block">
     <xsl:param name="node" as="element()"/>
     <xsl:param name="content" as="item()*"/>

@@ -23,7 +23,11 @@
 
   <!-- ============================================================ the text as it is -->
 
-  <xsl:template match="il:name | il:link | il:title | il:date | il:author | il:emphasis | il:foreign | il:term | il:number | il:segment | il:code | il:reading | il:expansion | il:abbreviation-mark | il:unclear | il:addition | il:phrase | il:navigation | il:stage | il:glyph | il:bibliographic | il:reference | il:record | il:unknown" mode="il:make-inline">
+  <xsl:template match="il:name | il:link | il:title | il:date | il:author | il:emphasis |
+      il:foreign | il:term | il:number | il:segment | il:code | il:reading | il:expansion |
+      il:abbreviation-mark | il:unclear | il:addition | il:phrase | il:navigation | il:stage |
+      il:glyph | il:bibliographic | il:reference | il:record | il:unknown"
+      mode="il:make-inline">
     <xsl:param name="content" as="item()*"/>
     <xsl:sequence select="$content"/>
   </xsl:template>
@@ -35,7 +39,7 @@
   <!-- A pointer shows where it points outside the text (a URL); a pointer inside it, nothing. -->
   <xsl:template match="il:pointer" mode="il:make-inline">
     <xsl:param name="content" as="xs:string"/>
-    <xsl:sequence select="if (starts-with($content, '#') or not($content)) then '' else ' ' || $content || ' '"/>
+    <xsl:sequence select="if (starts-with($content, '#')) then '' else $content"/>
   </xsl:template>
 
   <xsl:template match="il:element-name" mode="il:make-inline">
@@ -50,17 +54,16 @@
 
   <!-- ============================================================ quotations -->
 
+  <!-- Between the quotation marks of its language, unless it starts with one already or holds a
+       block (a stanza quoted in a paragraph stands apart). -->
   <xsl:template match="il:quoted" mode="il:make-inline">
     <xsl:param name="node" as="element()"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:variable name="text" select="normalize-space(string-join($content[not(. instance of map(*))], ''))"/>
     <xsl:variable name="marks" select="il:quotation-marks(il:lang($node))"/>
-    <xsl:sequence select="if (substring($text, 1, 1) = $il:quotation-mark-characters) then $content else ($marks[1], $content, $marks[2])"/>
+    <xsl:sequence select="if (substring($text, 1, 1) = $il:quotation-marks or exists($content[. instance of map(*)])) then $content
+        else ($marks[1], $content, $marks[2])"/>
   </xsl:template>
-
-  <!-- The characters that open a quotation in some language: a quotation that starts with one has
-       its marks already. -->
-  <xsl:variable name="il:quotation-mark-characters" as="xs:string*" select="('&quot;', &quot;'&quot;, '“', '”', '„', '‟', '«', '»', '‘', '’', '‚', '‹', '›', '「', '」', '『', '』')"/>
 
   <!-- The quotation marks of a language (its primary subtag), “ ” by default. -->
   <xsl:function name="il:quotation-marks" as="xs:string+">

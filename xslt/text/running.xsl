@@ -32,7 +32,9 @@
   <xsl:variable name="JOIN" as="xs:string" select="'&#xFDD0;'"/>
   <xsl:variable name="LINE" as="xs:string" select="'&#xFDD1;'"/>
 
-  <!-- The reading text: its blocks, the empty ones left out, separated by a blank line. -->
+  <!-- The reading text: its blocks, the empty ones left out, separated by a blank line; as text
+       nodes, which the serializer writes one after another (joining them into one string first
+       would cost as much again as the whole transformation of a large text). -->
   <xsl:function name="il:reading-text" as="text()*">
     <xsl:param name="blocks" as="xs:string*"/>
     <xsl:for-each select="$blocks[il:has-text(.)]">
@@ -63,10 +65,11 @@
     <xsl:param name="hanging" as="xs:string"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:choose>
-      <!-- the usual case, quickly: one line of text, nothing in it, no number, no wrapping -->
-      <xsl:when test="not($numbered) and $wrap le 0 and (every $item in $content satisfies not($item instance of map(*)))">
+      <!-- the usual case, quickly: text and nothing in it, no number -->
+      <xsl:when test="not($numbered) and (every $item in $content satisfies not($item instance of map(*)))">
         <xsl:variable name="text" select="if (count($content) = 1) then string($content) else string-join($content)"/>
-        <xsl:sequence select="if (contains($text, $JOIN) or contains($text, $LINE)) then il:lines($indent, $indent || $hanging, $text) else $indent || normalize-space($text)"/>
+        <xsl:sequence select="if ($wrap le 0 and not(contains($text, $JOIN) or contains($text, $LINE))) then $indent || normalize-space($text)
+            else il:lines($indent, $indent || $hanging, $text)"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="number" select="il:number($block)"/>

@@ -6,7 +6,7 @@
   each TEI element means, and the hooks) and the text format's modules (wrap.xsl: line wrapping;
   running.xsl: laying out running text; header.xsl: the header block; layout.xsl and phrases.xsl:
   $il:format and the hooks il:make-block and il:make-inline, the form of every role), sets the
-  output, and assembles the document (a TEI, a teiCorpus, or any other root, read as it is). Later
+  output, and assembles the result from the root: a TEI, a teiCorpus, or any other root, read as it is. Later
   imports take precedence, so the text form overrides the common defaults.
 -->
 <xsl:stylesheet version="3.0"

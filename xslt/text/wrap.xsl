@@ -27,30 +27,36 @@
         <xsl:sequence select="$lead || normalize-space($text)"/>
       </xsl:when>
       <xsl:otherwise>
+        <!-- line by line: the longest start of the rest that fits and ends before a space; a word
+             longer than the line stands alone on it -->
+        <xsl:variable name="words" select="normalize-space($text)"/>
+        <xsl:variable name="length" select="string-length($words)"/>
         <xsl:variable name="lines" as="xs:string*">
-          <xsl:iterate select="tokenize(normalize-space($text), ' ')">
-            <xsl:param name="line" as="xs:string" select="$lead"/>
-            <xsl:param name="started" as="xs:boolean" select="false()"/>
-            <xsl:on-completion>
-              <xsl:sequence select="$line"/>
-            </xsl:on-completion>
+          <xsl:iterate select="1 to $length">
+            <xsl:param name="start" as="xs:integer" select="1"/>
+            <xsl:param name="prefix" as="xs:string" select="$lead"/>
+            <xsl:variable name="room" select="$wrap - string-length($prefix)"/>
             <xsl:choose>
-              <xsl:when test="not($started)">
-                <xsl:next-iteration>
-                  <xsl:with-param name="line" select="$line || ."/>
-                  <xsl:with-param name="started" select="true()"/>
-                </xsl:next-iteration>
-              </xsl:when>
-              <xsl:when test="string-length($line) + 1 + string-length(.) le $wrap">
-                <xsl:next-iteration>
-                  <xsl:with-param name="line" select="$line || ' ' || ."/>
-                </xsl:next-iteration>
+              <xsl:when test="$length - $start + 1 le $room">
+                <xsl:sequence select="$prefix || substring($words, $start)"/>
+                <xsl:break/>
               </xsl:when>
               <xsl:otherwise>
-                <xsl:sequence select="$line"/>
-                <xsl:next-iteration>
-                  <xsl:with-param name="line" select="$hanging || ."/>
-                </xsl:next-iteration>
+                <xsl:variable name="spaces" select="index-of(string-to-codepoints(substring($words, $start, max(($room, 0)) + 1)), 32)"/>
+                <xsl:variable name="cut" select="if (exists($spaces)) then $spaces[last()]
+                    else (index-of(string-to-codepoints(substring($words, $start)), 32)[1], $length - $start + 2)[1]"/>
+                <xsl:sequence select="$prefix || substring($words, $start, $cut - 1)"/>
+                <xsl:choose>
+                  <xsl:when test="$start + $cut gt $length">
+                    <xsl:break/>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:next-iteration>
+                      <xsl:with-param name="start" select="$start + $cut"/>
+                      <xsl:with-param name="prefix" select="$hanging"/>
+                    </xsl:next-iteration>
+                  </xsl:otherwise>
+                </xsl:choose>
               </xsl:otherwise>
             </xsl:choose>
           </xsl:iterate>
