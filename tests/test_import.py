@@ -107,3 +107,14 @@ def test_publish_paths_bad_usage(tmp_path, monkeypatch, args, message):
     result = run(*args, cwd=tmp_path, monkeypatch=monkeypatch)
     assert result.exit_code in (1, 2)
     assert message in result.output
+
+
+def test_publish_paths_publishes_every_real_tei_file_of_the_corpus(tmp_path, monkeypatch):
+    corpus = ROOT.parent / "shared" / "corpus" / "tei"
+    files = sorted(corpus.rglob("*.xml"))
+    assert len(files) >= 30, "../shared/corpus/tei beside the checkout"
+    result = run("publish", str(corpus), "--out", str(tmp_path / "site"), cwd=tmp_path, monkeypatch=monkeypatch)
+    assert result.exit_code == 0, result.output
+    published = sorted((tmp_path / "site" / "text").glob("*.txt"))
+    assert len(published) == len(files)
+    assert all(path.stat().st_size > 0 for path in published)

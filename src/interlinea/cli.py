@@ -199,6 +199,7 @@ def publish(ctx: Context, text_ids: tuple[str, ...], formats: tuple[str, ...], s
             _finish_validation(ctx, stages.validate(edition), verb="publish")
         stages.read_tei(edition, texts)
         report = stages.publish(edition, texts, plan.formats, plan.out_dir, plan.options, progress=ctx.progress)
+    _say_diagnostics(ctx, edition)
     _say_published(ctx, plan, texts, report)
 
 
