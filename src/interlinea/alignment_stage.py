@@ -16,9 +16,9 @@ from lxml import etree
 from interlinea.alignment import Group, Unit, align
 from interlinea.alignment_corrections import Correction, CorrectionError, align_around, corrections_for, misfits, unknown_pairs
 from interlinea.alignment_tei import Side, alignment_tree, file_name
-from interlinea.alignment_units import work_units
+from interlinea.alignment_units import find_work, work_units
 from interlinea.relations import RelationGraph
-from interlinea.tei import TEI_NS, XML_ID, XML_LANG
+from interlinea.tei import XML_ID, XML_LANG
 from interlinea.xmlio import serialize
 
 
@@ -28,10 +28,6 @@ class PairAlignment:
     b: str
     groups: list[Group]
     corrected: set = field(default_factory=set)
-
-
-def _work(tree: etree._ElementTree, work_ref: str) -> etree._Element | None:
-    return next((d for d in tree.getroot().iter(f"{{{TEI_NS}}}div") if d.get(XML_ID) == work_ref and d.get("type") == "work"), None)
 
 
 def block_numbers_of(tree: etree._ElementTree, units: list[Unit]) -> list[int]:
@@ -76,7 +72,7 @@ def align_pairs(
             text_id = ref.rsplit(".", 1)[0]
             if ref in units or text_id not in trees:
                 continue
-            work = _work(trees[text_id], ref)
+            work = find_work(trees[text_id], ref)
             if work is None:
                 continue
             units[ref] = work_units(trees[text_id], ref)
@@ -110,7 +106,7 @@ def alignment_files(results: list[PairAlignment], graph: RelationGraph, trees: M
         sides = []
         for ref in (result.a, result.b):
             node = graph.node(ref)
-            work = _work(trees[ref.rsplit(".", 1)[0]], ref)
+            work = find_work(trees[ref.rsplit(".", 1)[0]], ref)
             sides.append(Side(ref, _language(work) if work is not None else None, node.title if node else ref))
         tree = alignment_tree(sides[0], sides[1], result.groups, result.corrected, publisher)
         if tree is not None:

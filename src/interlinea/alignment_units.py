@@ -12,11 +12,16 @@ _CITABLE_TAGS = tuple(f"{{{TEI_NS}}}{local}" for local in CITABLE)
 _NAME_TAGS = tuple(f"{{{TEI_NS}}}{local}" for local in NAMES)
 
 
+def find_work(tree: etree._ElementTree, work_id: str) -> etree._Element | None:
+    """The `div type="work"` whose xml:id is `work_id`, or None."""
+    return next((d for d in tree.getroot().iter(f"{{{TEI_NS}}}div") if d.get(XML_ID) == work_id and d.get("type") == "work"), None)
+
+
 def work_units(tree: etree._ElementTree, work_id: str) -> list[Unit]:
     """The citable blocks of the work `work_id` (`organise-en.1`), in document order; a block inside
     another citable block (the quotation of a cited post) belongs to it. Raises LookupError if the
     tree has no such work."""
-    work = next((d for d in tree.getroot().iter(f"{{{TEI_NS}}}div") if d.get(XML_ID) == work_id and d.get("type") == "work"), None)
+    work = find_work(tree, work_id)
     if work is None:
         raise LookupError(work_id)
     units = []

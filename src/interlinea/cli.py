@@ -257,7 +257,7 @@ def _publish_foreign(ctx: Context, paths: list[Path], formats: tuple[str, ...], 
     if unsupported:
         raise click.UsageError(f"--format {', '.join(unsupported)}: TEI without a manifest is published as text only; the citations need an edition's manifest")
     root = Path.cwd()
-    edition, problems = foreign_edition(paths, root, lambda e, path: e.read_xml(path))
+    edition, problems = foreign_edition(paths, root)
     plan = stages.BuildPlan(out_dir=out_dir or root / "site", formats=("text",), options=PublishOptions(numbered=numbered, wrap=wrap, edition_url=""))
     report = stages.publish(edition, edition.texts, plan.formats, plan.out_dir, plan.options, progress=ctx.progress) if edition.texts else None
     _say_diagnostics(ctx, edition)

@@ -117,11 +117,11 @@ def _unwrap(node: etree._Element) -> None:
     parent.remove(node)
 
 
-def respect(tree: etree._ElementTree, before: set[int], decisions: set[Untagged]) -> None:
+def respect(tree: etree._ElementTree, before: set[etree._Element], decisions: set[Untagged]) -> None:
     """Undo the names the passes just added where the editor decided there is no name."""
     refused = {(d.block, d.surface, d.ref) for d in decisions}
     for node in list(tree.getroot().iter(*_NAME_TAGS)):
-        if id(node) in before:
+        if node in before:
             continue
         block = next((a for a in node.iterancestors() if a.get(XML_ID) and a.get("n")), None)
         if block is not None and (block.get(XML_ID), "".join(node.itertext()), node.get("ref")) in refused:
@@ -136,11 +136,9 @@ def enrich_tree(tree: etree._ElementTree, context: PassContext, decisions: set[U
     """Run the passes over an editor's tree, respecting the decisions. Returns whether it changed."""
     before_bytes = etree.tostring(tree)
     before_text = _text_of(tree)
-    existing = {id(node) for node in tree.getroot().iter(*_NAME_TAGS)}
-    keep_alive = list(tree.getroot().iter(*_NAME_TAGS))  # ids stay unique while we compare
+    existing = set(tree.getroot().iter(*_NAME_TAGS))  # the set keeps each element's proxy, so identity holds
     run_passes(tree, context)
     respect(tree, existing, decisions)
-    del keep_alive
     if _text_of(tree) != before_text:
         raise EnrichmentChangedText()
     return etree.tostring(tree) != before_bytes

@@ -20,7 +20,6 @@ from interlinea.edition import Edition, Text, TextState
 from interlinea.errors import InterlineaError
 from interlinea.manifest import Agent, EditionMeta, Manifest, TextEntry
 from interlinea.tei import NS, TEI_NS, XML_ID, XML_LANG
-from interlinea.xml_input import XMLFile
 
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
@@ -83,10 +82,10 @@ def entry_from_header(root: etree._Element, path: Path, text_id: str) -> TextEnt
     )
 
 
-def foreign_edition(paths: list[Path], root: Path, read, title: str | None = None) -> tuple[Edition, list[str]]:
+def foreign_edition(paths: list[Path], root: Path, title: str | None = None) -> tuple[Edition, list[str]]:
     """An edition of the TEI files at `paths` (files or folders), rooted at `root` for messages and
-    output. `read` parses a file inertly (Edition.read_xml). Returns the edition, its texts read,
-    and the problems of files that could not be taken (not XML, not TEI)."""
+    output, each file read once through the edition's inert reader. Returns the edition, its texts
+    read, and the problems of files that could not be taken (not XML, not TEI)."""
     files = tei_files(paths)
     meta = EditionMeta(
         id="tei",
@@ -100,7 +99,7 @@ def foreign_edition(paths: list[Path], root: Path, read, title: str | None = Non
     edition = Edition(root=root, manifest=Manifest(path=root / "(TEI headers)", meta=meta, texts=()))
     problems, entries, taken = [], [], set()
     for path in files:
-        parsed: XMLFile = read(edition, path)
+        parsed = edition.read_xml(path)
         if parsed.tree is None:
             problems.extend(problem.format() for problem in parsed.problems)
             continue
@@ -115,5 +114,5 @@ def foreign_edition(paths: list[Path], root: Path, read, title: str | None = Non
         text = Text(entry=entry, state=TextState.READ, tree=parsed.tree, tei_bytes=parsed.data)
         edition.texts.append(text)
         edition.sources[entry.id] = path
-    object.__setattr__(edition.manifest, "texts", tuple(entries))
+    edition.manifest = replace(edition.manifest, texts=tuple(entries))
     return edition, problems

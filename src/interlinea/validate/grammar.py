@@ -64,7 +64,7 @@ class GrammarError(ValueError):
     """A grammar uses a RELAX NG feature this simplifier does not handle, or is inconsistent."""
 
 
-def _parser() -> etree.XMLParser:
+def schema_parser() -> etree.XMLParser:
     # A schema is one of ours (schema/): still, nothing reaches outside the file but the includes
     # this module follows itself.
     return etree.XMLParser(remove_comments=True, remove_pis=True, remove_blank_text=True,
@@ -142,7 +142,7 @@ def _load(path: Path, stack: tuple[Path, ...]) -> tuple[etree._Element | None, d
     if path in stack:
         raise GrammarError(f"{path}: included recursively ({' -> '.join(map(str, stack))})")
     try:
-        root = etree.parse(str(path), _parser()).getroot()
+        root = etree.parse(str(path), schema_parser()).getroot()
     except (OSError, etree.XMLSyntaxError) as problem:
         raise GrammarError(f"{path}: cannot read the grammar: {problem}") from problem
     if root.tag != _tag("grammar"):

@@ -30,7 +30,7 @@ from interlinea.diagnostics import Diagnostic
 from interlinea.resources import schema_path
 from interlinea.tei import XML_ID
 from interlinea.validate import contract
-from interlinea.validate.grammar import RNG_NS, Grammar, Name, document_names
+from interlinea.validate.grammar import RNG_NS, Grammar, Name, document_names, schema_parser
 
 # Bump when the pruned grammars change for the same input (the pruner's output, the keep sets).
 PRUNER_VERSION = "2"
@@ -139,13 +139,13 @@ class Schema:
         file = folder / f"{self.key(names)}.rng" if folder else None
         if file is not None and file.is_file():
             try:
-                return etree.parse(str(file), etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)).getroot()
+                return etree.parse(str(file), schema_parser()).getroot()
             except (OSError, etree.XMLSyntaxError):
                 pass  # a damaged cache file is made again
         data = self.prune(names).serialize()
         if file is not None:
             _store(file, data)
-        return etree.fromstring(data)
+        return etree.fromstring(data, schema_parser())
 
     def prune(self, names: frozenset[Name]) -> Grammar:
         grammar = _grammar(self.path)
@@ -158,7 +158,7 @@ class Schema:
 
     def full(self) -> etree.RelaxNG:
         """The whole grammar compiled by lxml, unpruned (slow: for comparisons and tests)."""
-        tree = _grammar(self.path).with_start(self.start).tree() if self.start else etree.parse(str(self.path))
+        tree = _grammar(self.path).with_start(self.start).tree() if self.start else etree.parse(str(self.path), schema_parser())
         return etree.RelaxNG(tree)
 
 
@@ -181,7 +181,7 @@ def _store(file: Path, data: bytes) -> None:
 @cache
 def _own_names(path: Path) -> frozenset[Name]:
     """Element names the top grammar file names itself (not those of the grammars it includes)."""
-    own = etree.parse(str(path), etree.XMLParser(remove_comments=True, resolve_entities=False, no_network=True, load_dtd=False)).getroot()
+    own = etree.parse(str(path), schema_parser()).getroot()
     names: set[Name] = set()
     default_ns = own.get("ns", "")
     for element in own.iter(f"{{{RNG_NS}}}element"):
