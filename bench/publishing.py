@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from bench.corpus import Corpus, generate
-from bench.measure import Row, measure, say
-from bench.validation import _interlinea
+from bench.measure import Row, interlinea_command, measure, say
+
 
 TITLE = "Publishing: stylesheet compile time, time per document and per KB of TEI"
 TARGET_PER_DOCUMENT_MS = 100.0
@@ -99,7 +99,7 @@ def _end_to_end_row(corpus: Corpus, repeats: int) -> Row:
         # Each run starts from an empty output folder: otherwise every run after the first would
         # measure an incremental build with nothing to do.
         site = Path(out) / "site"
-        publish = _interlinea() + ["publish", "--quiet", "--skip-validation", "--wrap", "72", "--edition", str(corpus.root), "--out", str(site)]
+        publish = interlinea_command() + ["publish", "--quiet", "--skip-validation", "--wrap", "72", "--edition", str(corpus.root), "--out", str(site)]
         command = ["sh", "-c", f'rm -rf "{site}" && exec "$@"', "sh", *publish]
         m = measure(command, corpus.root, repeats, f"interlinea publish ({corpus.label})")
     problem = None if m.exit_codes == {0} else (m.warmup.stderr.strip().splitlines() or ["failed"])[0]

@@ -18,8 +18,8 @@ import tempfile
 from pathlib import Path
 
 from bench.long_seed import SHAPES, text_id, write_edition
-from bench.measure import Measurement, Row, Run, measure, say
-from bench.validation import _interlinea
+from bench.measure import Measurement, Row, Run, interlinea_command, measure, say
+
 
 TITLE = "Scaling: conversion time and peak memory by seed size"
 SIZES_MB = (1, 4, 16)
@@ -43,7 +43,7 @@ def _problem(run: Run, tei: Path) -> str | None:
 
 def _convert(edition: Path, text: str, repeats: int, warmup: bool) -> tuple[Measurement, str | None]:
     tei = edition / "tei" / f"{text}.xml"
-    convert = [*_interlinea(), "convert", "--quiet", "--edition", str(edition), text]
+    convert = [*interlinea_command(), "convert", "--quiet", "--edition", str(edition), text]
     # Each run starts without the TEI file, so that every run converts and writes it.
     command = ["sh", "-c", f'rm -f "{tei}" && exec "$@"', "sh", *convert]
     m = measure(command, edition, repeats, f"convert {text}", check=lambda r: _problem(r, tei), warmup=warmup)

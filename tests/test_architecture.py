@@ -136,3 +136,18 @@ def test_citable_and_names_are_blocks_and_running_text():
     assert set(tei.CITABLE) <= tei.BLOCK
     assert set(tei.NAMES) <= tei.INLINE
     assert tei.BLOCK <= tei.WORD_BOUNDARY
+
+
+def test_every_benchmark_module_imports():
+    """`make bench` runs them all: a helper moved or renamed must not break one silently."""
+    import importlib
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    try:
+        from bench import BENCHMARKS
+
+        for name in BENCHMARKS:
+            importlib.import_module(f"bench.{name}")
+    finally:
+        sys.path.remove(str(ROOT))
