@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from interlinea.diagnostics import Diagnostic, Level
+from interlinea.diagnostics import Diagnostic, Level, Report
 from interlinea.errors import EditionNotFound
 from interlinea.manifest import MANIFEST_NAME, Manifest, TextEntry, load_manifest
 from interlinea.seeds import Seed
@@ -71,6 +71,8 @@ class Edition:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # Where a text's TEI is when it is not tei/<id>.xml (TEI published without a manifest).
     sources: dict[str, Path] = field(default_factory=dict)
+    # The validation report of this run, if the edition was validated (the web edition's About page).
+    validation: Report | None = None
 
     @property
     def seeds_dir(self) -> Path:

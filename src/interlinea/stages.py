@@ -247,7 +247,7 @@ def stale_tei(edition: Edition, texts: list[Text]) -> list[str]:
 def validate(edition: Edition, paths: list[Path] | None = None, tei_all: bool = False) -> Report:
     """Validate files of the edition (all by default), with the whole edition as context."""
     everything = edition.tei_files()
-    return validate_files(
+    report = validate_files(
         everything if paths is None else paths,
         label=edition.relative,
         context=everything,
@@ -256,6 +256,9 @@ def validate(edition: Edition, paths: list[Path] | None = None, tei_all: bool = 
         reader=edition.read_xml,
         foreign=[edition.tei_path(t.id) for t in edition.texts if t.entry.canonical_tei],
     )
+    if paths is None:
+        edition.validation = report
+    return report
 
 
 def read_tei(edition: Edition, texts: list[Text]) -> None:
@@ -275,10 +278,10 @@ def read_tei(edition: Edition, texts: list[Text]) -> None:
 
 def publish(edition: Edition, texts: list[Text], formats, out_dir: Path, options, progress: Progress = _plain):
     """Publish the texts' TEI (as read by `read_tei`) in each format into `out_dir`."""
-    from interlinea.publish import publish as run_publishers
+    from interlinea.publish import FORMATS, publish as run_publishers
 
     for name in formats:
-        remove_temporaries(out_dir / name)
+        remove_temporaries(out_dir / (FORMATS[name].folder if FORMATS[name].folder is not None else name))
     return run_publishers(edition, texts, formats, out_dir, options, progress)
 
 

@@ -59,6 +59,32 @@
   <!-- Mark the page breaks of the source (pb) in the text, as [p. 12]. -->
   <xsl:param name="page-breaks" as="xs:boolean" select="false()"/>
 
+  <!-- ======================================================== the web edition (xslt/html/) -->
+
+  <!-- The page being made, as a path from the top of the site ("texts/organise-en.html"). -->
+  <xsl:param name="page" as="xs:string" select="''"/>
+
+  <!-- The relative URL of the top of the site from the page ("" or "../"): every link of the site
+       is relative, so that it works from disk (file://) and from any server. -->
+  <xsl:param name="root" as="xs:string" select="''"/>
+
+  <!-- The edition document (src/interlinea/publish/site_data.py): the edition's metadata, every
+       text's summary, the alignments, the relations of the works and the registers. Empty when a
+       stylesheet is run on a TEI document alone. -->
+  <xsl:param name="edition" as="document-node()?" select="()"/>
+
+  <!-- For the pages made from the edition document (xslt/html/site.xsl): which page ("index",
+       "registers", "map", "timeline", "bibliography", "about", "search", "entry"), and for an
+       entry's page the register's file name without ".xml" ("persons") and the entry's xml:id. -->
+  <xsl:param name="site-page" as="xs:string" select="'index'"/>
+  <xsl:param name="register" as="xs:string" select="''"/>
+  <xsl:param name="entry" as="xs:string" select="''"/>
+
+  <!-- For the parallel view (xslt/html/parallel.xsl): the TEI of the texts holding the two works
+       an alignment aligns (the same document twice when one text holds both). -->
+  <xsl:param name="text-a" as="document-node()?" select="()"/>
+  <xsl:param name="text-b" as="document-node()?" select="()"/>
+
   <!-- The values each parameter above accepts, for il:check-parameters (functions.xsl). -->
   <xsl:variable name="il:parameter-values" as="map(xs:string, xs:string*)" select="map {
       'choice': ('regularised', 'original', 'both'), 'app': ('lemma', 'apparatus'),

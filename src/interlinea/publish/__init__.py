@@ -13,10 +13,11 @@ from pathlib import Path
 from interlinea.edition import Edition, Text
 from interlinea.publish.base import Inputs, Output, Publisher, PublishOptions
 from interlinea.publish.cite import CitePublisher
+from interlinea.publish.html import HtmlPublisher
 from interlinea.publish.text import TextPublisher
 from interlinea.publish.xslt import PublishError, Stylesheet
 
-FORMATS: dict[str, type[Publisher]] = {"text": TextPublisher, "cite": CitePublisher}
+FORMATS: dict[str, type[Publisher]] = {"text": TextPublisher, "cite": CitePublisher, "html": HtmlPublisher}
 
 __all__ = ["FORMATS", "Output", "PublishError", "PublishOptions", "Publisher", "Stylesheet", "publish"]
 

@@ -28,6 +28,7 @@ RECORD = ".interlinea-build.json"
 EVERY_TEXT = "tei:*"
 REGISTERS = "registers"
 MANIFEST = "manifest"
+ALIGNMENTS = "alignments"
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class Output:
     """One file a publisher makes."""
 
     path: Path  # relative to the output folder
-    inputs: tuple[str, ...]  # what it is made from: "tei:<text id>", "tei:*", "registers", "manifest"
+    inputs: tuple[str, ...]  # what it is made from: "tei:<text id>", "tei:*", "registers", "alignments", "manifest"
     parameters: dict = field(default_factory=dict, hash=False)
     text_id: str | None = None  # the text it shows, when it shows one
 
@@ -81,6 +82,8 @@ class Inputs:
             return sha256_of(self.texts[key[4:]].tei_bytes or b"")
         if key == REGISTERS:
             return sha256_of(*(p.name.encode() + self.edition.read_xml(p).data for p in self.edition.register_paths()))
+        if key == ALIGNMENTS:
+            return sha256_of(*(p.name.encode() + self.edition.read_xml(p).data for p in self.edition.alignment_paths()))
         if key == MANIFEST:
             manifest = self.edition.manifest
             if manifest.path.is_file():
@@ -99,6 +102,7 @@ def sha256_of(*parts: bytes) -> str:
 
 class Publisher(ABC):
     format: str  # "text", "html"…
+    folder: str | None = None  # where its files go in the output folder (None: a folder named as the format)
 
     def __init__(self, edition: Edition, texts: list[Text], out_dir: Path, options: PublishOptions):
         self.edition = edition
@@ -106,7 +110,7 @@ class Publisher(ABC):
         self.by_id = {text.id: text for text in texts}
         self.out_dir = out_dir
         self.options = options
-        self.record_path = out_dir / self.format / RECORD
+        self.record_path = out_dir / (self.format if self.folder is None else self.folder) / RECORD
         self.previous = self._read_record()
         self.current: dict[str, str] = {}
         self._warned: set[Diagnostic] = set()

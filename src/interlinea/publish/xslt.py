@@ -176,9 +176,16 @@ class Stylesheet:
         label: str,
         parameters: dict[str, object],
         base_uri: str | None = None,
-        documents: dict[str, etree._ElementTree] | None = None,
+        documents: dict[str, object] | None = None,
+        *,
+        loaded=None,
     ) -> Transformed:
-        """As `transform`, returning the output with the warnings the stylesheet reported."""
+        """As `transform`, returning the output with the warnings the stylesheet reported.
+
+        A document used for many transformations (the web edition's edition document) is parsed
+        once with `load` and given as it comes back, in `documents` or as `loaded` (then it is the
+        document transformed, and `tree` is its lxml original, for locating errors).
+        """
         from saxonche import PySaxonApiError
 
         processor = self.processor
@@ -188,8 +195,8 @@ class Stylesheet:
         for name, value in parameters.items():
             executable.set_parameter(name, _xdm(processor, value))
         for name, other in (documents or {}).items():
-            executable.set_parameter(name, self._document(other, None))
-        document = self._document(tree, base_uri)
+            executable.set_parameter(name, self._document(other, None) if isinstance(other, etree._ElementTree) else other)
+        document = loaded if loaded is not None else self._document(tree, base_uri)
         with _native_stderr() as report:
             try:
                 output = executable.transform_to_string(xdm_node=document)
@@ -204,6 +211,10 @@ class Stylesheet:
         detail = _readable(detail)
         where = f"{label}:{line}" if line else label
         raise PublishError(f"{where}: {self.path.parent.name}/{self.path.name}: {detail}")
+
+    def load(self, tree: etree._ElementTree, base_uri: str | None = None):
+        """A document parsed once for this stylesheet, to give to `run` any number of times."""
+        return self._document(tree, base_uri)
 
     def _messages(self) -> list[str]:
         messages = self.executable.get_xsl_messages()

@@ -1,0 +1,179 @@
+"""The web edition: a static, archival HTML site in site/, made by the stylesheets of xslt/html/.
+
+    site/index.html                   home: the texts, the graph of their relations
+    site/texts/<id>.html              one page per text (xslt/html/text.xsl, from the text's TEI)
+    site/parallel/<a>__<b>.html       one page per aligned pair (xslt/html/parallel.xsl, from the
+                                      alignment's TEI and the two texts)
+    site/<register>/<id>.html         one page per register entry (persons/, places/, organisations/)
+    site/registers.html, map.html, timeline.html, bibliography.html, about.html, search.html
+                                      (xslt/html/site.xsl, from the edition document: site_data.py)
+    site/tei/…                        the TEI files, for download
+    site/assets/…                     the style sheet and the scripts (xslt/html/assets/)
+
+Every page links to the others by relative URLs, so the site works opened from disk (file://) and
+from any static server, and asks no other host for anything. Python orders the pages and writes the
+files; what each page says and how is the stylesheets'. Each stylesheet is compiled once per run;
+the edition document is handed to each once, as a parsed document, and reused for every page.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from lxml import etree
+
+from interlinea import TEI_NS, XML_NS
+from interlinea.publish.base import ALIGNMENTS, EVERY_TEXT, MANIFEST, REGISTERS, Output, Publisher, sha256_of, text_input
+from interlinea.publish.site_data import alignment_sides, edition_document, entry_page, parallel_page, text_page
+from interlinea.publish.text import stylesheet_parameters
+from interlinea.publish.xslt import Stylesheet
+from interlinea.resources import xslt_path
+from interlinea.xml_input import safe_parser
+
+# The pages made from the edition document by xslt/html/site.xsl, each by its $page parameter.
+SITE_PAGES = ("index", "registers", "map", "timeline", "bibliography", "about", "search")
+# The entries of a register that get a page of their own.
+ENTRY_ELEMENTS = tuple(f"{{{TEI_NS}}}{name}" for name in ("person", "place", "org"))
+STYLESHEETS = {"text": "text.xsl", "parallel": "parallel.xsl", "site": "site.xsl", "summary": "summary.xsl"}
+
+
+def root_of(page: Path) -> str:
+    """The relative URL of the site's top from a page ('' or '../')."""
+    return "../" * (len(page.parts) - 1)
+
+
+class HtmlPublisher(Publisher):
+    format = "html"
+    folder = ""  # the pages are the site: site/index.html, not site/html/index.html
+
+    def method_digest(self) -> str:
+        """The stylesheets (common layer and HTML) and the assets decide every page."""
+        files = sorted(p for folder in ("common", "html") for p in xslt_path(folder).rglob("*") if p.is_file())
+        return sha256_of(super().method_digest().encode(), *(p.relative_to(xslt_path()).as_posix().encode() + p.read_bytes() for p in files))
+
+    # -- what the site is made of
+
+    def outputs(self) -> list[Output]:
+        outputs = [self._site_page(name) for name in SITE_PAGES]
+        for text in self.texts:
+            page = Path(text_page(text.id))
+            outputs.append(Output(page, (text_input(text.id), REGISTERS, MANIFEST, ALIGNMENTS), {"kind": "text"}, text.id))
+            outputs.append(Output(Path("tei") / f"{text.id}.xml", (text_input(text.id),), {"kind": "copy-text"}, text.id))
+        for path, (text_a, text_b) in self._alignments.items():
+            inputs = (text_input(text_a), text_input(text_b), ALIGNMENTS, REGISTERS, MANIFEST)
+            outputs.append(Output(Path(parallel_page(path)), inputs, {"kind": "parallel", "alignment": path.name}))
+            outputs.append(Output(Path("tei/alignment") / path.name, (ALIGNMENTS,), {"kind": "copy", "source": str(path)}))
+        for register, entry_id in self._entries:
+            page = Path(entry_page(register, entry_id))
+            outputs.append(Output(page, (EVERY_TEXT, REGISTERS, MANIFEST), {"kind": "site", "page": "entry", "register": register, "entry": entry_id}))
+        for path in self.edition.register_paths():
+            outputs.append(Output(Path("tei/registers") / path.name, (REGISTERS,), {"kind": "copy", "source": str(path)}))
+        assets = xslt_path("html", "assets")
+        for path in sorted(p for p in assets.rglob("*") if p.is_file()):
+            outputs.append(Output(Path("assets") / path.relative_to(assets), (), {"kind": "asset", "source": path.relative_to(assets).as_posix()}))
+        return outputs
+
+    def _site_page(self, name: str) -> Output:
+        return Output(Path(f"{name}.html"), (EVERY_TEXT, REGISTERS, MANIFEST, ALIGNMENTS), {"kind": "site", "page": name})
+
+    @cached_property
+    def _alignments(self) -> dict[Path, tuple[str, str]]:
+        """The alignments between texts published in this run: file → (text of a, text of b)."""
+        text_of = {}
+        for text in self.texts:
+            for work in text.tree.getroot().iterfind(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body/{{{TEI_NS}}}div[@type='work']"):
+                text_of[work.get(f"{{{XML_NS}}}id")] = text.id
+        found = {}
+        for path in self.edition.alignment_paths():
+            parsed = self.edition.read_xml(path)
+            sides = alignment_sides(parsed.tree) if parsed.tree is not None else None
+            if sides and sides[0] in text_of and sides[1] in text_of:
+                found[path] = (text_of[sides[0]], text_of[sides[1]])
+        return found
+
+    @cached_property
+    def _entries(self) -> list[tuple[str, str]]:
+        """Every register entry that gets a page: (register file's stem, xml:id)."""
+        entries = []
+        for path in self.edition.register_paths():
+            parsed = self.edition.read_xml(path)
+            if parsed.tree is None:
+                continue
+            for node in parsed.tree.getroot().iter(*ENTRY_ELEMENTS):
+                identifier = node.get(f"{{{XML_NS}}}id")
+                if identifier:
+                    entries.append((path.stem, identifier))
+        return entries
+
+    # -- making one page
+
+    def render(self, output: Output) -> bytes:
+        kind = output.parameters["kind"]
+        if kind == "asset":
+            return xslt_path("html", "assets", *output.parameters["source"].split("/")).read_bytes()
+        if kind == "copy":
+            return Path(output.parameters["source"]).read_bytes()
+        if kind == "copy-text":
+            return self.by_id[output.text_id].tei_bytes or etree.tostring(self.by_id[output.text_id].tree, xml_declaration=True, encoding="UTF-8")
+        parameters = self._parameters(output)
+        if kind == "text":
+            return self._run("text", self.by_id[output.text_id].tree, self.edition.tei_path(output.text_id), parameters)
+        if kind == "parallel":
+            path = self.edition.alignment_dir / output.parameters["alignment"]
+            text_a, text_b = self._alignments[path]
+            documents = {"text-a": self.by_id[text_a].tree, "text-b": self.by_id[text_b].tree}
+            return self._run("parallel", self.edition.read_xml(path).tree, path, parameters, documents)
+        if kind == "site":
+            parameters["site-page"] = output.parameters["page"]
+            for name in ("register", "entry"):
+                parameters[name] = output.parameters.get(name, "")
+            stylesheet = self._stylesheet("site")
+            result = stylesheet.run(self._edition_tree, "edition document", parameters, documents={"edition": self._edition_node("site")}, loaded=self._edition_node("site"))
+            return self._finish(result, "edition document")
+        raise ValueError(f"unknown kind of page {kind!r}")
+
+    def _parameters(self, output: Output) -> dict[str, object]:
+        parameters = stylesheet_parameters(self.options)
+        parameters["root"] = root_of(output.path)
+        parameters["page"] = output.path.as_posix()
+        return parameters
+
+    def _run(self, name: str, tree: etree._ElementTree, path: Path, parameters: dict, documents: dict | None = None) -> bytes:
+        label = self.edition.relative(path)
+        given = {"edition": self._edition_node(name), **(documents or {})}
+        result = self._stylesheet(name).run(tree, label, parameters, base_uri=path.resolve().as_uri(), documents=given)
+        return self._finish(result, label)
+
+    def _finish(self, result, label: str) -> bytes:
+        from interlinea.publish.text import _diagnostics
+
+        for diagnostic in _diagnostics(label, result.warnings)[0]:
+            self.warn(diagnostic)
+        return result.output.encode("utf-8")
+
+    def _stylesheet(self, name: str) -> Stylesheet:
+        """Each stylesheet compiled once per run, when a page first needs it."""
+        compiled = self.__dict__.setdefault("_compiled", {})
+        if name not in compiled:
+            compiled[name] = Stylesheet(xslt_path("html", STYLESHEETS[name]))
+        return compiled[name]
+
+    def _edition_node(self, name: str):
+        """The edition document, parsed once for each stylesheet that reads it."""
+        loaded = self.__dict__.setdefault("_loaded", {})
+        if name not in loaded:
+            loaded[name] = self._stylesheet(name).load(self._edition_tree)
+        return loaded[name]
+
+    @cached_property
+    def _edition_tree(self) -> etree._ElementTree:
+        summary = self._stylesheet("summary")
+
+        def summarise(text) -> etree._Element:
+            path = self.edition.tei_path(text.id)
+            result = summary.run(text.tree, self.edition.relative(path), {"page": text_page(text.id)}, base_uri=path.resolve().as_uri())
+            return etree.fromstring(result.output.encode("utf-8"), safe_parser())
+
+        validation = getattr(self.edition, "validation", None)
+        return edition_document(self.edition, self.texts, summarise, validation.summary() if validation is not None else "")
