@@ -329,7 +329,7 @@ def test_build_publishes_the_citations_by_default(edition_copy):
     result = CliRunner().invoke(main, ["build", "--edition", str(edition_copy)])
     assert result.exit_code == 0, result.output
     assert (edition_copy / "site" / "cite" / "tir-en-it.bib").is_file() and (edition_copy / "site" / "text" / "tir-en-it.txt").is_file()
-    assert "(text, cite)" in result.stderr
+    assert "(text, cite, html)" in result.stderr
 
 
 def test_publishing_the_citations_twice_gives_the_same_bytes(edition_copy, tmp_path):

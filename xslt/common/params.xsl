@@ -74,15 +74,21 @@
   <xsl:param name="edition" as="document-node()?" select="()"/>
 
   <!-- For the pages made from the edition document (xslt/html/site.xsl): which page ("index",
-       "registers", "map", "timeline", "bibliography", "about", "search", "entry"), and for an
-       entry's page the register's file name without ".xml" ("persons") and the entry's xml:id. -->
+       "registers", "map", "timeline", "bibliography", "about", "search", "entry"). -->
   <xsl:param name="site-page" as="xs:string" select="'index'"/>
+
+  <!-- For an entry's page: the register's file name without ".xml" ("persons"). -->
   <xsl:param name="register" as="xs:string" select="''"/>
+
+  <!-- For an entry's page: the entry's xml:id ("putin"). -->
   <xsl:param name="entry" as="xs:string" select="''"/>
 
-  <!-- For the parallel view (xslt/html/parallel.xsl): the TEI of the texts holding the two works
-       an alignment aligns (the same document twice when one text holds both). -->
+  <!-- For the parallel view (xslt/html/parallel.xsl): the TEI of the text holding the alignment's
+       first work. -->
   <xsl:param name="text-a" as="document-node()?" select="()"/>
+
+  <!-- For the parallel view: the TEI of the text holding the second work (the same tree as
+       $text-a when one text holds both). -->
   <xsl:param name="text-b" as="document-node()?" select="()"/>
 
   <!-- The values each parameter above accepts, for il:check-parameters (functions.xsl). -->

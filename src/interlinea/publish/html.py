@@ -63,12 +63,13 @@ class HtmlPublisher(Publisher):
         for path, (text_a, text_b) in self._alignments.items():
             inputs = (text_input(text_a), text_input(text_b), ALIGNMENTS, REGISTERS, MANIFEST)
             outputs.append(Output(Path(parallel_page(path)), inputs, {"kind": "parallel", "alignment": path.name}))
-            outputs.append(Output(Path("tei/alignment") / path.name, (ALIGNMENTS,), {"kind": "copy", "source": str(path)}))
+            outputs.append(Output(Path("tei/alignment") / path.name, (ALIGNMENTS,), {"kind": "copy", "source": f"alignment/{path.name}"}))
         for register, entry_id in self._entries:
             page = Path(entry_page(register, entry_id))
             outputs.append(Output(page, (EVERY_TEXT, REGISTERS, MANIFEST), {"kind": "site", "page": "entry", "register": register, "entry": entry_id}))
         for path in self.edition.register_paths():
-            outputs.append(Output(Path("tei/registers") / path.name, (REGISTERS,), {"kind": "copy", "source": str(path)}))
+            if self.edition.read_xml(path).tree is not None:  # a register the edition refuses is not published
+                outputs.append(Output(Path("tei/registers") / path.name, (REGISTERS,), {"kind": "copy", "source": f"registers/{path.name}"}))
         assets = xslt_path("html", "assets")
         for path in sorted(p for p in assets.rglob("*") if p.is_file()):
             outputs.append(Output(Path("assets") / path.relative_to(assets), (), {"kind": "asset", "source": path.relative_to(assets).as_posix()}))
@@ -112,8 +113,8 @@ class HtmlPublisher(Publisher):
         kind = output.parameters["kind"]
         if kind == "asset":
             return xslt_path("html", "assets", *output.parameters["source"].split("/")).read_bytes()
-        if kind == "copy":
-            return Path(output.parameters["source"]).read_bytes()
+        if kind == "copy":  # as the edition read it: never a file outside the edition through a link
+            return self.edition.read_xml(self.edition.tei_dir.joinpath(*output.parameters["source"].split("/"))).data
         if kind == "copy-text":
             return self.by_id[output.text_id].tei_bytes or etree.tostring(self.by_id[output.text_id].tree, xml_declaration=True, encoding="UTF-8")
         parameters = self._parameters(output)
