@@ -11,4 +11,4 @@ Each benchmark is a module `bench.<name>` listed in BENCHMARKS, exposing:
 """
 
 # Names of the benchmark modules, in the order `python -m bench` runs them.
-BENCHMARKS = ("validation", "publishing", "scaling", "alignment", "open_schema", "real_tei")
+BENCHMARKS = ("validation", "publishing", "scaling", "alignment", "open_schema", "real_tei", "web_edition")

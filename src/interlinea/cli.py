@@ -249,16 +249,20 @@ def _names_a_path(argument: str) -> bool:
     return path.is_dir() or argument.endswith(".xml") or "/" in argument or os.sep in argument
 
 
+# The formats of TEI published without a manifest (the citations need the manifest's metadata).
+FOREIGN_FORMATS = ("text", "html")
+
+
 def _publish_foreign(ctx: Context, paths: list[Path], formats: tuple[str, ...], out_dir: Path | None, numbered: bool, wrap: int) -> None:
     from interlinea.publish import PublishOptions
     from interlinea.tei_sources import foreign_edition
 
-    unsupported = sorted(set(formats) - {"text"})
+    unsupported = sorted(set(formats) - set(FOREIGN_FORMATS))
     if unsupported:
-        raise click.UsageError(f"--format {', '.join(unsupported)}: TEI without a manifest is published as text only; the citations need an edition's manifest")
+        raise click.UsageError(f"--format {', '.join(unsupported)}: TEI without a manifest is published as {' and '.join(FOREIGN_FORMATS)}; the citations need an edition's manifest")
     root = Path.cwd()
     edition, problems = foreign_edition(paths, root)
-    plan = stages.BuildPlan(out_dir=out_dir or root / "site", formats=("text",), options=PublishOptions(numbered=numbered, wrap=wrap, edition_url=""))
+    plan = stages.BuildPlan(out_dir=out_dir or root / "site", formats=formats or FOREIGN_FORMATS, options=PublishOptions(numbered=numbered, wrap=wrap, edition_url=""))
     report = stages.publish(edition, edition.texts, plan.formats, plan.out_dir, plan.options, progress=ctx.progress) if edition.texts else None
     _say_diagnostics(ctx, edition)
     if report is not None:

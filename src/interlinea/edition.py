@@ -71,6 +71,9 @@ class Edition:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # Where a text's TEI is when it is not tei/<id>.xml (TEI published without a manifest).
     sources: dict[str, Path] = field(default_factory=dict)
+    # TEI published without a manifest (`interlinea publish PATH`): the files named are the whole
+    # edition; no registers or alignments are looked for beside them.
+    foreign: bool = False
     # The validation report of this run, if the edition was validated (the web edition's About page).
     validation: Report | None = None
 
@@ -90,14 +93,14 @@ class Edition:
         return self.tei_dir / "registers"
 
     def register_paths(self) -> list[Path]:
-        return sorted(self.registers_dir.glob("*.xml"))
+        return [] if self.foreign else sorted(self.registers_dir.glob("*.xml"))
 
     @property
     def alignment_dir(self) -> Path:
         return self.tei_dir / "alignment"
 
     def alignment_paths(self) -> list[Path]:
-        return sorted(self.alignment_dir.glob("*.xml"))
+        return [] if self.foreign else sorted(self.alignment_dir.glob("*.xml"))
 
     def tei_files(self) -> list[Path]:
         """Every TEI file of the edition: one per text, the registers, the alignments."""

@@ -96,7 +96,7 @@ def foreign_edition(paths: list[Path], root: Path, title: str | None = None) -> 
         licence_url="",
         editors=(),
     )
-    edition = Edition(root=root, manifest=Manifest(path=root / "(TEI headers)", meta=meta, texts=()))
+    edition = Edition(root=root, manifest=Manifest(path=root / "(TEI headers)", meta=meta, texts=()), foreign=True)
     problems, entries, taken = [], [], set()
     for path in files:
         parsed = edition.read_xml(path)
