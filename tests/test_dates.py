@@ -16,7 +16,7 @@ from interlinea.dates import infer_year
 from interlinea.edition import load_edition
 from interlinea import stages
 from interlinea.passes import PASSES, PassContext, dates, run_passes
-from interlinea.tei import NS, TEI_NS, XML_ID, local_name
+from interlinea.tei import NS, XML_ID, local_name
 from interlinea.validate.schemas import project_schema_for
 from interlinea.xmlio import serialize
 

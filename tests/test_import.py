@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from click.testing import CliRunner
 
@@ -92,13 +90,19 @@ def test_publish_paths_publishes_tei_without_a_manifest(tmp_path, monkeypatch):
     again = run("publish", "corpus", "--out", "out", cwd=tmp_path, monkeypatch=monkeypatch)
     assert again.exit_code == 0, again.output
     assert sorted(p.name for p in (tmp_path / "out" / "text").glob("*.txt")) == ["letter-2.txt", "letter.txt"]
+    # the web edition too, with no registers or alignments looked for beside the files
+    assert sorted(p.name for p in (tmp_path / "out" / "texts").glob("*.html")) == ["letter-2.html", "letter.html"]
+    assert "Goodbye for now." in (tmp_path / "out" / "texts" / "letter-2.html").read_text(encoding="utf-8") + (tmp_path / "out" / "texts" / "letter.html").read_text(encoding="utf-8")
+    assert (tmp_path / "out" / "index.html").is_file() and not (tmp_path / "out" / "tei" / "registers").exists()
+    only_text = run("publish", "corpus", "--format", "text", "--out", "text-only", cwd=tmp_path, monkeypatch=monkeypatch)
+    assert only_text.exit_code == 0 and not (tmp_path / "text-only" / "index.html").exists()
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["publish", "corpus", "organise-en"], "give either text ids of the edition or TEI files and folders, not both"),
-        (["publish", "corpus", "--format", "cite"], "TEI without a manifest is published as text only"),
+        (["publish", "corpus", "--format", "cite"], "TEI without a manifest is published as text and html"),
         (["publish", "missing/"], "missing: no such file or folder"),
     ],
 )
@@ -118,3 +122,5 @@ def test_publish_paths_publishes_every_real_tei_file_of_the_corpus(tmp_path, mon
     published = sorted((tmp_path / "site" / "text").glob("*.txt"))
     assert len(published) == len(files)
     assert all(path.stat().st_size > 0 for path in published)
+    pages = sorted((tmp_path / "site" / "texts").glob("*.html"))
+    assert [p.stem for p in pages] == [p.stem for p in published]

@@ -33,6 +33,10 @@ from interlinea.xmlio import TEMP_PREFIX
 
 RECORD = "tei/.interlinea-record.json"
 OUTPUT_FOLDERS = ("tei", "site")
+# The search index: Pagefind names its files by their content, so a new index is a new set of files;
+# it is written as a whole (in a temporary folder that then takes its place, publish/search.py) and
+# is checked as a whole: the old set of files or the new one, never a mixture.
+SEARCH_BUNDLE = "site/pagefind/"
 TIMEOUT = 180  # seconds any one subprocess may take before the test gives up on it
 
 
@@ -47,13 +51,23 @@ def interlinea_command() -> list[str]:
 
 
 def snapshot(root: Path, folders=OUTPUT_FOLDERS) -> dict[str, bytes]:
-    """Every file under `folders` of the edition but temporaries, by relative path."""
+    """Every file under `folders` of the edition but temporaries (files, and what temporary
+    folders hold), by relative path."""
     files = {}
     for folder in folders:
         for path in sorted((root / folder).rglob("*")):
-            if path.is_file() and not path.name.startswith(TEMP_PREFIX):
-                files[path.relative_to(root).as_posix()] = path.read_bytes()
+            relative = path.relative_to(root)
+            if path.is_file() and not any(part.startswith(TEMP_PREFIX) for part in relative.parts):
+                files[relative.as_posix()] = path.read_bytes()
     return files
+
+
+def search_bundle(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {name: data for name, data in files.items() if name.startswith(SEARCH_BUNDLE)}
+
+
+def without_search_bundle(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {name: data for name, data in files.items() if not name.startswith(SEARCH_BUNDLE)}
 
 
 def temporaries(root: Path) -> list[str]:
@@ -115,12 +129,13 @@ def scenario(tmp_path_factory) -> Scenario:
 
     # The build really rewrites every text's TEI file, the record and every published file.
     changed = sorted(name for name in new if old.get(name) != new[name])
-    assert set(old) <= set(new)
+    assert set(without_search_bundle(old)) <= set(new)
+    assert search_bundle(old) and search_bundle(old) != search_bundle(new)  # the words changed: a new index
     unchanged = sorted(name for name in new if name not in changed)
     # (citations change only with what they say: a change of wording leaves them as they are; so do
     # the web edition's assets, its copies of registers and alignments, and the pages made from the
     # edition as a whole, which list titles, names and dates rather than the wording)
-    site_wide = ("site/assets/", "site/parallel/", "site/tei/registers/", "site/tei/alignment/", "site/persons/", "site/places/", "site/organisations/")
+    site_wide = ("site/assets/", "site/parallel/", "site/tei/registers/", "site/tei/alignment/", "site/persons/", "site/places/", "site/organisations/", SEARCH_BUNDLE)
     assert all(
         name.startswith(("tei/registers/", "tei/alignment/", "site/cite/") + site_wide) or name.count("/") == 1 and name.endswith(".html")
         for name in unchanged
@@ -141,11 +156,15 @@ def scenario(tmp_path_factory) -> Scenario:
 
 
 def check_whole(scenario: Scenario, root: Path) -> dict[str, bytes]:
-    """Every file of tei/ and site/ is its old or its new content; the record vouches for each."""
+    """Every file of tei/ and site/ is its old or its new content, the search index is the old one
+    or the new one; the record vouches for each TEI file."""
     now = snapshot(root)
-    for name in scenario.old:
+    bundle = search_bundle(now)
+    assert bundle in (search_bundle(scenario.old), search_bundle(scenario.new)), (
+        f"the search index is neither the old one nor the new one: {sorted(bundle)[:5]}…")
+    for name in without_search_bundle(scenario.old):
         assert name in now, f"{name} disappeared"
-    for name, data in now.items():
+    for name, data in without_search_bundle(now).items():
         assert name in scenario.new, f"{name}: a file no build makes"
         if name == RECORD:
             continue

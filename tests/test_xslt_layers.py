@@ -398,3 +398,61 @@ def test_the_common_layer_declares_the_id_key_and_uses_it():
     keys = [k for path in COMMON.glob("*.xsl") for k in parsed(path).getroot().findall(f"{{{XSL}}}key")]
     assert [(k.get("name"), k.get("match"), k.get("use")) for k in keys] == [("il:id", "*[@xml:id]", "@xml:id")]
     assert any("key('il:id'" in path.read_text(encoding="utf-8") for path in COMMON.glob("*.xsl"))
+
+
+# -- (5) the HTML format (xslt/html/): the same contract as the text format ---------------------------
+
+HTML = xslt_path("html")
+# The HTML format's modules for the reading text: the hooks (blocks, phrases) and their helpers.
+HTML_TEXT_MODULES = sorted([HTML / "blocks.xsl", HTML / "phrases.xsl", *HTML.glob("text*.xsl")])
+
+
+@pytest.mark.parametrize("hook", ["make-block", "make-inline"])
+def test_the_html_format_implements_exactly_the_roles_the_common_layer_hands_out(hook):
+    """One template rule per role (or group of roles) in blocks.xsl and phrases.xsl, none left to the
+    failing default of hooks.xsl, and no catch-all rule that would hide a forgotten role."""
+    called = roles_called(hook)
+    implemented = roles_implemented(HTML, hook)
+    assert called == implemented, f"not laid out: {called - implemented}; unknown to common: {implemented - called}"
+    catch_alls = [
+        (path.name, template.get("match"))
+        for path in HTML.glob("*.xsl")
+        for template in parsed(path).getroot().iterfind("xsl:template", NS)
+        if template.get("mode") == f"il:{hook}" and not re.fullmatch(r"\s*il:[\w-]+(\s*\|\s*il:[\w-]+)*\s*", template.get("match") or "")
+    ]
+    assert not catch_alls, catch_alls
+
+
+def test_the_html_format_forgets_no_role_on_the_sample(tmp_path):
+    """The sample of every element through the HTML text page: every word there, nothing by the
+    fallback (a role without a rule would stop the transformation, naming it)."""
+    result = Stylesheet(HTML / "text.xsl").run(tree_of(SAMPLE), "t.xml", {})
+    words = set(re.findall(r"w-[\w]+", SAMPLE))
+    assert {word for word in words if word in result.output} == words
+    assert not result.warnings
+
+
+def test_the_html_modules_decide_no_meaning():
+    """The reading text's modules of the HTML format match no TEI element and no mode of the common
+    layer: what an element is, is decided in xslt/common/."""
+    for path in HTML_TEXT_MODULES:
+        for template in parsed(path).getroot().iterfind("xsl:template", NS):
+            match = template.get("match") or ""
+            assert "tei:" not in match and not set((template.get("mode") or "").split()) & {"il:block", "il:inline"}, f"{path.name}: {match}"
+
+
+def test_the_html_text_entry_stylesheet_is_a_thin_driver():
+    path = HTML / "text.xsl"
+    assert len(path.read_text(encoding="utf-8").splitlines()) < 60
+    children = [c for c in parsed(path).getroot() if isinstance(c.tag, str)]
+    assert {etree.QName(c).localname for c in children} <= {"import", "output", "template"}
+    imports = [c.get("href") for c in children if etree.QName(c).localname == "import"]
+    assert imports[0] == "../common/common.xsl"
+
+
+@pytest.mark.parametrize("path", HTML_TEXT_MODULES, ids=lambda p: f"html/{p.name}")
+def test_every_html_text_module_says_what_it_decides(path):
+    root = parsed(path).getroot()
+    comments = [c for c in root.itersiblings(preceding=True) if isinstance(c, etree._Comment)]
+    assert comments and len(comments[-1].text.split()) >= 15, f"{path.name}: no comment at the top saying what the module decides"
+    assert not root.findall(f"{{{XSL}}}param"), f"{path.name} declares a stylesheet parameter; it belongs in common/params.xsl"

@@ -82,8 +82,11 @@
     <xsl:sequence select="il:make-inline(., 'number', il:inline(.))"/>
   </xsl:template>
 
+  <!-- A segment with no identifier and no language of its own is only its words (the words,
+       punctuation and sentences of a tokenised text, thousands of them): its content, without the
+       hook, which every format would answer with the content anyway; it saves a dispatch per word. -->
   <xsl:template match="tei:seg | tei:s | tei:w | tei:c | tei:pc | tei:phr | tei:cl | tei:m" mode="il:inline">
-    <xsl:sequence select="il:make-inline(., 'segment', il:inline(.))"/>
+    <xsl:sequence select="if (@xml:id or @xml:lang) then il:make-inline(., 'segment', il:inline(.)) else il:inline(.)"/>
   </xsl:template>
 
   <xsl:template match="tei:gi" mode="il:inline">

@@ -68,12 +68,12 @@
        is relative, so that it works from disk (file://) and from any server. -->
   <xsl:param name="root" as="xs:string" select="''"/>
 
-  <!-- The edition document (src/interlinea/publish/site_data.py): the edition's metadata, every
+  <!-- The edition document, made by src/interlinea/publish/site_data.py: the edition's metadata, every
        text's summary, the alignments, the relations of the works and the registers. Empty when a
        stylesheet is run on a TEI document alone. -->
   <xsl:param name="edition" as="document-node()?" select="()"/>
 
-  <!-- For the pages made from the edition document (xslt/html/site.xsl): which page ("index",
+  <!-- For the pages made from the edition document by xslt/html/site.xsl: which page ("index",
        "registers", "map", "timeline", "bibliography", "about", "search", "entry"). -->
   <xsl:param name="site-page" as="xs:string" select="'index'"/>
 

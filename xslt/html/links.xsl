@@ -22,8 +22,11 @@
        "registers/persons.xml#putin" → ('persons', 'putin'); () if it names no register entry. -->
   <xsl:function name="il:register-pointer" as="xs:string*">
     <xsl:param name="pointer" as="xs:string?"/>
-    <xsl:variable name="parts" select="analyze-string(normalize-space($pointer), '^(.*/)?([^/#]+)\.xml#(.+)$')//*:group"/>
-    <xsl:sequence select="if (count($parts) ge 2) then ($parts[@nr = 2], $parts[@nr = 3]) ! string() else ()"/>
+    <!-- string functions, not a regular expression: this runs for every name of every page -->
+    <xsl:variable name="value" select="normalize-space($pointer)"/>
+    <xsl:variable name="file" select="replace(substring-before($value, '.xml#'), '^.*/', '')"/>
+    <xsl:variable name="id" select="substring-after($value, '.xml#')"/>
+    <xsl:sequence select="if ($file != '' and $id != '') then ($file, $id) else ()"/>
   </xsl:function>
 
   <!-- The register entry (person, place, org, bibl…) a pointer names, from the edition document. -->

@@ -55,6 +55,7 @@
         <title><xsl:value-of select="string-join(distinct-values(($title, il:edition-title())), ' · ')"/></title>
         <meta name="generator" content="{$generator}"/>
         <link rel="stylesheet" href="{$root}assets/interlinea.css"/>
+        <link rel="icon" href="{$root}assets/icon.svg" type="image/svg+xml"/>
         <xsl:sequence select="$head"/>
         <script src="{$root}assets/interlinea.js" defer=""/>
       </head>
@@ -120,7 +121,8 @@
   <!-- A URL as a link's href: without the white space and control characters at its ends. -->
   <xsl:function name="il:href" as="xs:string">
     <xsl:param name="url" as="xs:string?"/>
-    <xsl:sequence select="replace(string($url), '^[\p{Cc}\s]+|[\p{Cc}\s]+$', '')"/>
+    <!-- two anchored patterns: Saxon runs them far faster than one alternation of both -->
+    <xsl:sequence select="replace(replace(string($url), '^[\p{Cc}\s]+', ''), '[\p{Cc}\s]+$', '')"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -7,7 +7,7 @@ from lxml import etree
 from interlinea import __version__
 from interlinea.bcp47 import language_name
 from interlinea.tei import XML_LANG, element, sub
-from interlinea.manifest import Agent, EditionMeta, Publication, TextEntry, Work
+from interlinea.manifest import EditionMeta, Publication, TextEntry, Work
 from interlinea.bibliography import BiblEntry
 from interlinea.citation.reference import refs_decl
 from interlinea.registers import Registers, agent_node as _agent

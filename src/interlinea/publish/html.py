@@ -18,6 +18,7 @@ the edition document is handed to each once, as a parsed document, and reused fo
 
 from __future__ import annotations
 
+import json
 from functools import cached_property
 from pathlib import Path
 
@@ -25,9 +26,8 @@ from lxml import etree
 
 from interlinea import TEI_NS, XML_NS
 from interlinea.publish.base import ALIGNMENTS, EVERY_TEXT, MANIFEST, REGISTERS, Output, Publisher, sha256_of, text_input
-from interlinea.publish.site_data import alignment_sides, edition_document, entry_page, parallel_page, text_page
-from interlinea.publish.text import stylesheet_parameters
-from interlinea.publish.xslt import Stylesheet
+from interlinea.publish.site_data import alignment_sides, edition_document, entry_page, page_context, parallel_page, schemas, text_page
+from interlinea.publish.xslt import Stylesheet, stylesheet_diagnostics, stylesheet_parameters
 from interlinea.resources import xslt_path
 from interlinea.xml_input import safe_parser
 
@@ -48,9 +48,14 @@ class HtmlPublisher(Publisher):
     folder = ""  # the pages are the site: site/index.html, not site/html/index.html
 
     def method_digest(self) -> str:
-        """The stylesheets (common layer and HTML) and the assets decide every page."""
+        """The stylesheets (common layer and HTML), the assets, the vendored data and the schemas the
+        About page names decide every page."""
         files = sorted(p for folder in ("common", "html") for p in xslt_path(folder).rglob("*") if p.is_file())
-        return sha256_of(super().method_digest().encode(), *(p.relative_to(xslt_path()).as_posix().encode() + p.read_bytes() for p in files))
+        return sha256_of(
+            super().method_digest().encode(),
+            json.dumps(schemas(), sort_keys=True).encode(),
+            *(p.relative_to(xslt_path()).as_posix().encode() + p.read_bytes() for p in files),
+        )
 
     # -- what the site is made of
 
@@ -74,6 +79,15 @@ class HtmlPublisher(Publisher):
         for path in sorted(p for p in assets.rglob("*") if p.is_file()):
             outputs.append(Output(Path("assets") / path.relative_to(assets), (), {"kind": "asset", "source": path.relative_to(assets).as_posix()}))
         return outputs
+
+    def finish(self) -> list[Path]:
+        """Remove the pages no longer made and save the build record, then index the pages for the
+        search (site/pagefind/; remade only when a page changed: publish/search.py)."""
+        from interlinea.publish.search import index_site
+
+        removed = super().finish()
+        index_site(self.out_dir)
+        return removed
 
     def _site_page(self, name: str) -> Output:
         return Output(Path(f"{name}.html"), (EVERY_TEXT, REGISTERS, MANIFEST, ALIGNMENTS), {"kind": "site", "page": name})
@@ -147,9 +161,7 @@ class HtmlPublisher(Publisher):
         return self._finish(result, label)
 
     def _finish(self, result, label: str) -> bytes:
-        from interlinea.publish.text import _diagnostics
-
-        for diagnostic in _diagnostics(label, result.warnings)[0]:
+        for diagnostic in stylesheet_diagnostics(label, result.warnings)[0]:
             self.warn(diagnostic)
         return result.output.encode("utf-8")
 
@@ -161,10 +173,14 @@ class HtmlPublisher(Publisher):
         return compiled[name]
 
     def _edition_node(self, name: str):
-        """The edition document, parsed once for each stylesheet that reads it."""
+        """The edition document, parsed once for each stylesheet that reads it: whole for the site
+        pages; for the text pages and parallel views, without what only the site pages read (the
+        texts' mentions, dates and citations, the outline of the world), so that a page's work and
+        its key indexes do not grow with the number of texts."""
         loaded = self.__dict__.setdefault("_loaded", {})
         if name not in loaded:
-            loaded[name] = self._stylesheet(name).load(self._edition_tree)
+            tree = self._edition_tree if name == "site" else page_context(self._edition_tree)
+            loaded[name] = self._stylesheet(name).load(tree)
         return loaded[name]
 
     @cached_property

@@ -16,7 +16,13 @@ run, what no single TEI file holds:
       <work ref="" text="" number="" lang="" title="" external="true|false"/>*
       <relation kind="translation|version|sibling" source="" target="" derived="" cert=""/>*
       <registers> the register TEI documents (persons, places, organisations, bibliography) </registers>
+      <schema file="" title="" base="" tei-version=""/>*  the schemas of validation (About page)
+      <geography source="" file="">…</geography>?  the outline of the world for the map (TopoJSON)
     </edition>
+
+The relations come from the convert stage's graph, or, when the run did not convert (`publish`),
+from the manifest, as the align stage finds them. The outline of the world (xslt/html/data/,
+TopoJSON of Natural Earth) is there only when a register place has coordinates, for the map page.
 
 The summaries are made by XSLT (the stylesheet decides what a page needs of a text: its titles,
 languages, mentions of names with their context, dates); Python only assembles the document with
@@ -26,14 +32,16 @@ depends on the time of the build: the dates are the edition's and the texts'.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from copy import deepcopy
 from pathlib import Path
 
 from lxml import etree
 
-from interlinea import __version__
+from interlinea import TEI_NS, __version__
 from interlinea.edition import Edition, Text
+from interlinea.resources import schema_path, xslt_path
 
 SITE_NS = "urn:interlinea:site"
 
@@ -115,7 +123,7 @@ def edition_document(
             b=sides[1],
             **{"text-a": text_of[sides[0]], "text-b": text_of[sides[1]]},
         )
-    graph = edition.relations
+    graph = relations_of(edition)
     if graph is not None:
         for work in graph.works:
             etree.SubElement(
@@ -145,7 +153,72 @@ def edition_document(
             copy = deepcopy(parsed.tree.getroot())
             copy.set(site("file"), path.stem)
             registers.append(copy)
+    for schema in schemas():
+        etree.SubElement(root, site("schema"), **schema)
+    if registers.find(f".//{{{TEI_NS}}}place/{{{TEI_NS}}}location/{{{TEI_NS}}}geo") is not None:
+        node = etree.SubElement(root, site("geography"), source=WORLD_SOURCE, file=WORLD_OUTLINE.relative_to(xslt_path()).as_posix())
+        node.text = WORLD_OUTLINE.read_text(encoding="utf-8")
     return etree.ElementTree(root)
+
+
+def page_context(document: etree._ElementTree) -> etree._ElementTree:
+    """The edition document as a page about one text (or one pair) needs it: the edition's metadata,
+    alignments, works, relations and registers, and of each text's summary only its titles and
+    works; without the mentions, dates and citations of every text and without the outline of the
+    world, which only the pages about the whole edition read."""
+    context = deepcopy(document.getroot())
+    for summary in context.iterfind(f"{{{SITE_NS}}}text/{{{SITE_NS}}}summary"):
+        for child in list(summary):
+            if child.tag not in (site("title"), site("work")):
+                summary.remove(child)
+    for node in context.findall(site("geography")):
+        context.remove(node)
+    return etree.ElementTree(context)
+
+
+# The outline of the world the map page draws, and where it comes from (its README says more).
+WORLD_OUTLINE = xslt_path("html", "data", "world-atlas", "countries-110m.json")
+WORLD_SOURCE = "Natural Earth 1:110m Admin 0 countries (public domain), as TopoJSON from world-atlas 2.0.2 (ISC)"
+
+
+def relations_of(edition: Edition):
+    """The graph of the works' relations: the convert stage's, else read from the manifest as the
+    align stage reads it (a run that publishes without converting); None for an edition with no
+    texts in its manifest (TEI published without one). A register that cannot be read (validation
+    says why) leaves the works outside the edition known by their keys only."""
+    if edition.relations is not None or not edition.manifest.texts:
+        return edition.relations
+    from interlinea.errors import InterlineaError
+    from interlinea.registers import load_registers
+    from interlinea.relations import relation_graph
+
+    try:
+        bibliography = load_registers(edition.registers_dir, edition.read_xml).bibliography
+    except InterlineaError:
+        bibliography = None
+    return relation_graph(edition.manifest, bibliography)
+
+
+def schemas() -> list[dict[str, str]]:
+    """The schemas validation uses, as the About page names them: the project schema (its file and
+    the first line of its own description, which includes tei_all) and tei_all (its file and the
+    TEI P5 release, from the comment TEI generates at its top). Only the head of each file is read."""
+    project, tei_all = schema_path("interlinea.rng"), schema_path("tei_all", "tei_all.rng")
+    found = []
+    if project.is_file():
+        comments = re.findall(r"<!--(.*?)-->", _head(project), re.S)
+        lines = [line.strip() for text in comments for line in text.splitlines() if line.strip()]
+        title = next((line for line in lines if not line.startswith("Compiled by")), "")
+        found.append({"file": "interlinea.rng", "title": title, "base": "tei_all/tei_all.rng"})
+    if tei_all.is_file():
+        version = re.search(r"TEI Edition: Version\s+(\d+(?:\.\d+)*)", _head(tei_all))
+        found.append({"file": "tei_all/tei_all.rng", "tei-version": version.group(1) if version else ""})
+    return found
+
+
+def _head(path: Path) -> str:
+    with path.open("rb") as handle:
+        return handle.read(4096).decode("utf-8", errors="replace")
 
 
 def _work_ids(text: Text) -> list[str]:

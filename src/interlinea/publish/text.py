@@ -15,10 +15,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from interlinea import TEI_NS, XML_NS, __version__
-from interlinea.diagnostics import Diagnostic, Level
+from interlinea import TEI_NS, XML_NS
+from interlinea.diagnostics import Diagnostic
 from interlinea.publish.base import Output, Publisher, PublishOptions, sha256_of, text_input
-from interlinea.publish.xslt import Stylesheet, StylesheetWarning
+from interlinea.publish.xslt import Stylesheet, stylesheet_diagnostics, stylesheet_parameters
 from interlinea.resources import xslt_path
 
 ENTRY = ("text", "text.xsl")
@@ -32,23 +32,6 @@ class RenderedText:
     warnings: list[Diagnostic] = field(default_factory=list)
     # Elements rendered by the generic fallback, by name ("hi", "math (http://…/MathML)"), counted.
     fallback: Counter = field(default_factory=Counter)
-
-
-def stylesheet_parameters(options: PublishOptions, work: str = "") -> dict[str, object]:
-    """The text stylesheet's parameters (xslt/common/params.xsl) for some options."""
-    return {
-        "numbered": options.numbered,
-        "wrap": options.wrap,
-        "edition-url": options.edition_url,
-        "generator": f"Interlinea {__version__}",
-        "choice": options.choice,
-        "app": options.app,
-        "deletions": options.deletions,
-        "notes": options.notes,
-        "line-breaks": options.line_breaks,
-        "page-breaks": options.page_breaks,
-        "work": work,
-    }
 
 
 class TextRenderer:
@@ -75,38 +58,13 @@ class TextRenderer:
         `fallback`, once per element name with the count and the first place.
         """
         result = self.stylesheet.run(tree, label, stylesheet_parameters(options, work), base_uri=base_uri)
-        return RenderedText(result.output, *_diagnostics(label, result.warnings))
+        return RenderedText(result.output, *stylesheet_diagnostics(label, result.warnings))
 
 
 def render_text(tree: etree._ElementTree, label: str, options: PublishOptions = PublishOptions(), **keywords) -> RenderedText:
     """One document as plain text with a renderer of its own (compiles the stylesheet: for many
     documents, keep a TextRenderer)."""
     return TextRenderer().render(tree, label, options, **keywords)
-
-
-def _diagnostics(label: str, warnings: list[StylesheetWarning]) -> tuple[list[Diagnostic], Counter]:
-    """The stylesheet's warnings as diagnostics: the fallback's once per element name, counted, at
-    its first place; the others once each."""
-    fallback: Counter = Counter()
-    first: dict[str, StylesheetWarning] = {}
-    others: dict[tuple, Diagnostic] = {}
-    for warning in warnings:
-        if warning.rule == "fallback":
-            fallback[warning.message] += 1
-            first.setdefault(warning.message, warning)
-        else:
-            diagnostic = Diagnostic(label, warning.line, 0, warning.rule, warning.message, level=Level.WARNING, xml_id=warning.xml_id)
-            others.setdefault((warning.line, warning.rule, warning.message), diagnostic)
-    diagnostics = list(others.values())
-    for name, count in fallback.items():
-        where = first[name]
-        times = "once" if count == 1 else f"{count} times"
-        message = (
-            f"<{name}> has no rendering of its own: rendered {times} by the generic fallback, its text kept "
-            f"(first at {where.path})"
-        )
-        diagnostics.append(Diagnostic(label, where.line, 0, "fallback", message, level=Level.WARNING, xml_id=where.xml_id))
-    return sorted(diagnostics), fallback
 
 
 class TextPublisher(Publisher):

@@ -22,14 +22,21 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from interlinea import __version__
+from interlinea.diagnostics import Diagnostic, Level
 from interlinea.errors import InterlineaError
 from interlinea.xml_input import inert_copy
+
+if TYPE_CHECKING:
+    from interlinea.publish.base import PublishOptions
 
 
 class PublishError(InterlineaError):
@@ -235,3 +242,46 @@ def _xdm(processor, value: object):
     if isinstance(value, int):
         return processor.make_integer_value(value)
     return processor.make_string_value(str(value))
+
+
+def stylesheet_parameters(options: "PublishOptions", work: str = "") -> dict[str, object]:
+    """The stylesheets' parameters (xslt/common/params.xsl) for some options: the reading options
+    every format shares, the text format's layout, the work published."""
+    return {
+        "numbered": options.numbered,
+        "wrap": options.wrap,
+        "edition-url": options.edition_url,
+        "generator": f"Interlinea {__version__}",
+        "choice": options.choice,
+        "app": options.app,
+        "deletions": options.deletions,
+        "notes": options.notes,
+        "line-breaks": options.line_breaks,
+        "page-breaks": options.page_breaks,
+        "work": work,
+    }
+
+
+def stylesheet_diagnostics(label: str, warnings: list[StylesheetWarning]) -> tuple[list[Diagnostic], Counter]:
+    """The stylesheet's warnings as diagnostics: the fallback's once per element name, counted, at
+    its first place; the others once each."""
+    fallback: Counter = Counter()
+    first: dict[str, StylesheetWarning] = {}
+    others: dict[tuple, Diagnostic] = {}
+    for warning in warnings:
+        if warning.rule == "fallback":
+            fallback[warning.message] += 1
+            first.setdefault(warning.message, warning)
+        else:
+            diagnostic = Diagnostic(label, warning.line, 0, warning.rule, warning.message, level=Level.WARNING, xml_id=warning.xml_id)
+            others.setdefault((warning.line, warning.rule, warning.message), diagnostic)
+    diagnostics = list(others.values())
+    for name, count in fallback.items():
+        where = first[name]
+        times = "once" if count == 1 else f"{count} times"
+        message = (
+            f"<{name}> has no rendering of its own: rendered {times} by the generic fallback, its text kept "
+            f"(first at {where.path})"
+        )
+        diagnostics.append(Diagnostic(label, where.line, 0, "fallback", message, level=Level.WARNING, xml_id=where.xml_id))
+    return sorted(diagnostics), fallback

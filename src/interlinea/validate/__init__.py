@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from lxml import etree
-
 from interlinea.diagnostics import Diagnostic, Report
 from interlinea.validate.corpus import Corpus, Document
 from interlinea.validate.rules import RULES, Rule
