@@ -36,6 +36,23 @@ def seed_edition() -> Edition:
     return edition
 
 
+def seed_html_publisher(out: Path):
+    """The web edition's publisher over the seed edition as tei/ holds it (nothing is written until
+    asked; `out` is where it would write)."""
+    from interlinea.publish import PublishOptions
+    from interlinea.publish.html import HtmlPublisher
+
+    edition = load_edition(ROOT)
+    stages.read_tei(edition, edition.texts)
+    return HtmlPublisher(edition, edition.texts, out, PublishOptions())
+
+
+@pytest.fixture(scope="module")
+def seed_publisher(tmp_path_factory):
+    """The web edition's publisher over the seed edition, once per test module."""
+    return seed_html_publisher(tmp_path_factory.mktemp("site"))
+
+
 @pytest.fixture(scope="session")
 def tei_all() -> etree.RelaxNG:
     from interlinea.validate import tei_all_schema

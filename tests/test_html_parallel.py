@@ -16,12 +16,10 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from interlinea import __version__, stages
+from interlinea import __version__
 from interlinea.alignment_report import WEAK
 from interlinea.alignment_tei import links_of
 from interlinea.alignment_units import work_units
-from interlinea.edition import load_edition
-from interlinea.publish import PublishOptions
 from interlinea.publish.html import HtmlPublisher
 from interlinea.publish.xslt import Stylesheet
 from interlinea.resources import xslt_path
@@ -38,12 +36,9 @@ XSL = "http://www.w3.org/1999/XSL/Transform"
 
 
 @pytest.fixture(scope="module")
-def publisher(tmp_path_factory) -> HtmlPublisher:
+def publisher(seed_publisher) -> HtmlPublisher:
     """The HTML publisher of the seed edition as tei/ holds it (nothing is written)."""
-    edition = load_edition(ROOT)
-    texts = edition.select()
-    stages.read_tei(edition, texts)
-    return HtmlPublisher(edition, texts, tmp_path_factory.mktemp("site"), PublishOptions())
+    return seed_publisher
 
 
 @pytest.fixture(scope="module")

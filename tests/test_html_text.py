@@ -139,12 +139,9 @@ def structural_problems(page: lxml.html.HtmlElement) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def publisher(tmp_path_factory) -> HtmlPublisher:
+def publisher(seed_publisher) -> HtmlPublisher:
     """The HTML publisher of the seed edition as tei/ holds it (nothing is written)."""
-    edition = load_edition(ROOT)
-    texts = edition.select()
-    stages.read_tei(edition, texts)
-    return HtmlPublisher(edition, texts, tmp_path_factory.mktemp("site"), PublishOptions())
+    return seed_publisher
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ What the index promises:
   seed edition, 4 different sets of names). `normalise_filters` rewrites them in a fixed order:
   each filter's values sorted, the filters sorted by name, the files named by their digest as
   Pagefind names them; it reads and writes Pagefind's format (CBOR after a "pagefind_dcd"
-  signature) and checks that it reads it exactly (every file it rewrites re-encodes to Pagefind's
+  signature, with cbor2) and checks that it reads it exactly (every file it rewrites re-encodes to Pagefind's
   own bytes) or stops, naming the version. The rewritten files are stored uncompressed, which
   Pagefind's script reads as well as gzip (its decompress() takes either), so that no zlib
   version can change their bytes.
@@ -53,9 +53,11 @@ import subprocess
 from functools import cache
 from pathlib import Path
 
+import cbor2
+
 from interlinea.publish.base import sha256_of
 from interlinea.publish.xslt import PublishError
-from interlinea.xmlio import TEMP_PREFIX, _sync_folder
+from interlinea.xmlio import TEMP_PREFIX, sync_folder
 
 BUNDLE = "pagefind"  # the index's folder in the site, where the search page looks for it
 STAMP = ".interlinea-index.json"  # in the bundle: what the index was made from
@@ -152,7 +154,7 @@ def _swap(new: Path, bundle: Path) -> None:
         os.rename(bundle, old)
         os.rename(new, bundle)
         os.rename(old, new)
-    _sync_folder(bundle.parent)
+    sync_folder(bundle.parent)
 
 
 
@@ -233,10 +235,10 @@ def _read_pagefind(path: Path):
         raise UnknownBundleFormat(f"{path}: no Pagefind signature")
     body = data[len(SIGNATURE):]
     try:
-        value, end = _cbor_value(body, 0)
-    except (IndexError, ValueError, UnicodeDecodeError) as error:
+        value = cbor2.loads(body)
+    except (cbor2.CBORDecodeError, ValueError) as error:
         raise UnknownBundleFormat(f"{path}: {error}") from None
-    if end != len(body) or _cbor(value) != body:
+    if _cbor(value) != body:
         raise UnknownBundleFormat(f"{path}: Pagefind's encoding differs from what Interlinea reads and writes")
     return value
 
@@ -265,59 +267,10 @@ def _is_pair_of_strings(item) -> bool:
     return isinstance(item, list) and len(item) == 2 and all(isinstance(part, str) for part in item)
 
 
-# A minimal CBOR (RFC 8949) codec for what Pagefind writes with minicbor: unsigned integers, text,
-# byte strings and arrays of definite length, each with the shortest head, as minicbor writes them.
-
-def _cbor_value(data: bytes, at: int):
-    head = data[at]
-    major, info = head >> 5, head & 0x1F
-    at += 1
-    if info < 24:
-        argument = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        argument, at = int.from_bytes(data[at:at + size], "big"), at + size
-    else:
-        raise ValueError(f"CBOR item of indefinite length or reserved head {head:#x}")
-    if major == 0:
-        return argument, at
-    if major == 2:
-        return bytes(data[at:at + argument]), at + argument
-    if major == 3:
-        return data[at:at + argument].decode("utf-8"), at + argument
-    if major == 4:
-        items = []
-        for _ in range(argument):
-            item, at = _cbor_value(data, at)
-            items.append(item)
-        return items, at
-    raise ValueError(f"CBOR major type {major}, which Pagefind's index does not use")
-
-
-def _cbor_head(major: int, argument: int) -> bytes:
-    if argument < 24:
-        return bytes([major << 5 | argument])
-    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if argument < 1 << (8 * size):
-            return bytes([major << 5 | info]) + argument.to_bytes(size, "big")
-    raise ValueError(f"{argument} does not fit in CBOR")
-
-
 def _cbor(value) -> bytes:
-    if isinstance(value, bool) or value is None:
-        raise ValueError(f"{value!r}: not in Pagefind's index")
-    if isinstance(value, int):
-        if value < 0:
-            raise ValueError(f"{value}: not in Pagefind's index")
-        return _cbor_head(0, value)
-    if isinstance(value, bytes):
-        return _cbor_head(2, len(value)) + value
-    if isinstance(value, str):
-        encoded = value.encode("utf-8")
-        return _cbor_head(3, len(encoded)) + encoded
-    if isinstance(value, list):
-        return _cbor_head(4, len(value)) + b"".join(_cbor(item) for item in value)
-    raise ValueError(f"{type(value).__name__}: not in Pagefind's index")
+    """CBOR as Pagefind writes it (minicbor: definite lengths, the shortest head of each item),
+    which is what cbor2 writes for the integers, strings, byte strings and arrays of the index."""
+    return cbor2.dumps(value)
 
 
 RENAME_EXCHANGE = 2  # linux/fs.h
