@@ -274,18 +274,26 @@ def _publish_foreign(ctx: Context, paths: list[Path], formats: tuple[str, ...], 
 @main.command()
 @click.argument("text_ids", nargs=-1, metavar="[TEXT_ID]...")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if tei/ differs from what the converter produces now.")
+@click.option("--explain", is_flag=True, help="Write nothing; show for each block the kind chosen and the signals that chose it.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Format of the --explain report.")
 @edit_options
 @common_options
-def convert(ctx: Context, text_ids: tuple[str, ...], check: bool, keep_edited: bool, force: bool) -> None:
+def convert(ctx: Context, text_ids: tuple[str, ...], check: bool, explain: bool, output_format: str, keep_edited: bool, force: bool) -> None:
     """Convert seeds to TEI in tei/ (all texts, or the TEXT_IDs given).
 
     Nothing is written if any selected seed cannot be read or converted. A TEI file edited by hand
     is never overwritten: it is kept and named, with exit code 1, unless --keep-edited (keep it,
-    exit 0) or --force (regenerate it).
+    exit 0) or --force (regenerate it). With --explain, nothing is written either: the report says
+    for each block what the converter made of it and why (to correct with [[text.passage]]).
     """
     edition = ctx.edition()
     texts = edition.select(text_ids)
     stages.convert(edition, texts, progress=ctx.progress)
+    if explain:
+        from interlinea.convert.explain import explain_texts
+
+        click.echo(explain_texts(edition, texts, output_format), nl=False)
+        return
     if check:
         stages.align(edition, texts)
         stale = stages.stale_tei(edition, texts)

@@ -14,7 +14,7 @@ from lxml import etree
 
 from interlinea.convert.body import Placements, build_body
 from interlinea.convert.classify import classify
-from interlinea.convert.header import build_header
+from interlinea.convert.header import build_header, declare_calendars
 from interlinea.convert.language import LanguagePlan, plan_languages
 from interlinea.convert.segment import segment
 from interlinea.entities import Tagger
@@ -67,9 +67,11 @@ def convert_text(
     for lang in [plan.text_lang, *plan.work_langs]:
         usage.setdefault(lang, 0)  # declared on <TEI> or a work even if no block ended up in it
     languages = sorted(usage, key=lambda lang: (lang != plan.text_lang, -usage[lang], lang))
-    root.append(build_header(entry, meta, seed, languages, usage, word_count=len(seed.text.split()), registers=registers))
+    header = build_header(entry, meta, seed, languages, usage, word_count=len(seed.text.split()), registers=registers)
+    root.append(header)
     text = etree.SubElement(root, root.tag.replace("TEI", "text"))
     placements = build_body(text, works, entry.id, plan.work_langs, plan.text_lang)
+    declare_calendars(header, text)
     tree = etree.ElementTree(root)
     run_passes(tree, PassContext(entry=entry, tagger=tagger, registers=registers, relations=relations))
     return Converted(tree, plan, placements)

@@ -166,13 +166,50 @@ class _WorkBuilder:
 
     def _add_dateline(self, block: Block) -> None:
         if not self._can_close():
-            return self._add_paragraph(block)
-        self.started = True
-        dateline = sub(self._closer(), "dateline")
-        date = sub(dateline, "date", block.text, when=parse_date(block.text) or "")
-        if not date.get("when"):
-            del date.attrib["when"]
+            if self.started or self.container is not self.div:
+                return self._add_paragraph(block)
+            # At the top of the work (after its title): a dateline that heads the text (TEI's model.divTop).
+            dateline = sub(self.div, "dateline")
+        else:
+            self.started = True
+            dateline = sub(self._closer(), "dateline")
+        when = parse_date(block.text)
+        found = block.data.get("dates")
+        if when or not found:
+            date = sub(dateline, "date", block.text, when=when or "")
+            if not date.get("when"):
+                del date.attrib["when"]
+        else:
+            # The dates within the line: "Marseille, le <date when="2024-03-12">12 mars 2024</date>";
+            # a date of another calendar keeps its own reckoning (TEI: @calendar, @when-custom).
+            text, position = block.text, 0
+            for found_date in found:
+                add_text(dateline, text[position : found_date.start])
+                date = sub(dateline, "date", text[found_date.start : found_date.end])
+                if found_date.iso:
+                    date.set("when", found_date.iso)
+                else:
+                    date.set("calendar", f"#{found_date.calendar}")
+                    date.set("when-custom", found_date.custom)
+                    date.set("datingMethod", f"#{found_date.calendar}")
+                position = found_date.end
+            add_text(dateline, text[position:])
         self.cite(dateline, block)
+
+    def _add_list(self, block: Block) -> None:
+        """A list of short lines (the signatories of a letter): <list>, its label as <head>, an <item>
+        per line, each citable."""
+        self.started = True
+        listing = sub(self.content_parent(), "list")
+        label = block.data.get("label")
+        if label is not None:
+            head = sub(listing, "head")
+            self.inline(head, label.text)
+            self.cite(head, label)
+        for part in block.data["items"]:
+            item = sub(listing, "item")
+            self.inline(item, part.text)
+            self.cite(item, part)
 
     def _add_navigation(self, block: Block) -> None:
         node = sub(self.container, "fw", type="navigation")

@@ -2,7 +2,13 @@
 
 Rules are tried in a fixed order, most specific first; the manifest's passage entries decide before any
 rule and always win. Every rule looks at one block and its neighbours only, so that a misjudged block
-can be corrected in the manifest without side effects elsewhere.
+can be corrected in the manifest without side effects elsewhere; two facts about the whole text are
+gathered first: the series of numbered labels ("Article 1." … "Article 30.", found by repetition in
+any digits, `structure_signals.numbered_series`), and the text's declared language (for the month
+names of its datelines, from CLDR). The signals are language-independent (`structure_signals`):
+final punctuation of any script, case where the script has it, the next block continuing a
+sentence, length, numbering, runs of short lines (lists). Each rule records the signal that decided
+in `block.data["signals"]`, which `interlinea convert --explain` shows.
 """
 
 from __future__ import annotations
@@ -22,6 +28,16 @@ from interlinea.patterns import (
     is_url_only,
 )
 from interlinea.convert.segment import Block
+from interlinea.convert.structure_signals import (
+    SENTENCE_TERMINALS,
+    ends_continuing,
+    ends_sentence,
+    find_dates,
+    navigation_segments,
+    numbered,
+    numbered_series,
+    starts_lower,
+)
 from interlinea.dates import parse_date
 from interlinea.errors import ConversionError
 from interlinea.manifest import TextEntry
@@ -147,45 +163,106 @@ def _group_links(blocks: list[Block]) -> list[Block]:
 def _looks_like_heading(block: Block, following: Block | None) -> bool:
     text, words = block.text, block.words
     if following is None or find_urls(text):
-        return False
+        return _why(block, "last block or holds a URL: not a heading")
     if len(words) > HEADING_MAX_WORDS or len(text) > 100:
-        return False
+        return _why(block, f"{len(words)} words, {len(text)} characters: too long for a heading")
     end = text[-1]
     if end == ":":
-        return len(words) <= LABEL_MAX_WORDS and following.kind == "paragraph"
+        return _why(block, "a short label ending in ':' before a paragraph", len(words) <= LABEL_MAX_WORDS and following.kind == "paragraph")
     if end in "!?":
-        return _is_title_case(words)
-    return end not in TERMINAL
+        return _why(block, "ends in '!' or '?' and is in title case", _is_title_case(words))
+    if ends_continuing(text):
+        return _why(block, f"ends in {end!r}: the sentence continues")
+    if starts_lower(text):
+        return _why(block, "begins in lower case: it continues a sentence")
+    if starts_lower(following.text):
+        return _why(block, "the next block begins in lower case: one sentence broken over blocks")
+    if ends_sentence(text):
+        return _why(block, f"ends in {end!r}: a sentence")
+    return _why(block, "short, no final punctuation, followed by a block", True)
 
 
-def _classify_one(block: Block, following: Block | None, signatures: set[str], first: bool) -> str:
+def _why(block: Block, signal: str, result: bool = False) -> bool:
+    """Record a signal on the block (shown by `interlinea convert --explain`) and return `result`."""
+    block.data.setdefault("signals", []).append(signal)
+    return result
+
+
+DATELINE_MAX_WORDS = 14
+DATELINE_MAX_OTHER_WORDS = 4
+
+
+def _dateline(block: Block, lang: str | None):
+    """The dates of a dateline: a block of at most 14 words, not a sentence, that holds a date (any
+    digits; CLDR's month names and date patterns; the Hijri calendars of calendars.toml) and at
+    most 4 other words (a place and a link word: "Marseille, le 12 mars 2024")."""
+    text = block.text
+    if len(block.words) > DATELINE_MAX_WORDS or (ends_sentence(text) and text[-1] not in ".)"):
+        return None
+    found = find_dates(text, lang)
+    if not found:
+        return None
+    rest, position = [], 0
+    for date in found:
+        rest += text[position : date.start].split()
+        position = date.end
+    rest += text[position:].split()
+    if len([w for w in rest if any(ch.isalnum() for ch in w)]) > DATELINE_MAX_OTHER_WORDS:
+        return None
+    return found
+
+
+@dataclass
+class _TextContext:
+    """What the rules know about the whole text: its language if declared, the names that sign it,
+    and the blocks that belong to a series of numbered labels."""
+
+    lang: str | None
+    signatures: set[str]
+    series: dict[int, str]
+
+
+def _classify_one(block: Block, index: int, following: Block | None, context: _TextContext) -> str:
     text = block.text
     if SEPARATOR.match(text) and not any(ch.isalnum() for ch in text):
-        return "separator"
-    if first and _is_navigation(text):
-        return "navigation"
+        return _kind(block, "separator", "a line of drawn characters")
+    if index == 0:
+        pieces = navigation_segments(text)
+        if pieces:
+            return _kind(block, "navigation", f"first line made of {len(pieces)} menu items ({' · '.join(pieces)})")
     if SOURCE_NOTE.match(text):
-        return "source"
+        return _kind(block, "source", "begins like a source note")
     if TRANSLATOR_CREDIT.match(text):
-        return "translator"
+        return _kind(block, "translator", "begins like a translator's credit")
     if SOCIAL_POST.match(text):
-        return "post"
+        return _kind(block, "post", "a quoted post: text — Name (@handle) date")
     if len(block.words) <= 6 and parse_date(text):
-        return "dateline"
-    if _normalise_name(text) in signatures:
-        return "signature"
+        return _kind(block, "dateline", "a date alone on its line")
+    found = _dateline(block, context.lang)
+    if found:
+        block.data["dates"] = found
+        values = ", ".join(f"{d.iso or d.calendar + ' ' + d.custom} ({text[d.start:d.end]!r})" for d in found)
+        return _kind(block, "dateline", f"a short line holding a date: {values}")
+    if _normalise_name(text) in context.signatures:
+        return _kind(block, "signature", "an author's name alone on its line")
+    if index in context.series:
+        members = sum(1 for t in context.series.values() if t == context.series[index])
+        return _kind(block, "heading", f"numbered like {members} lines of the text ('{context.series[index]}')")
+    if context.series and index > 1:
+        if _looks_like_heading(block, following):
+            _why(block, "but the text's headings are a numbered series and this line is not one of them")
+        return "paragraph"
+    label = numbered(text)
+    if label and following is not None and not numbered(following.text) and len(following.text) > len(text):
+        return _kind(block, "heading", f"a numbered label ('{label.template}') before a longer block")
     if _looks_like_heading(block, following):
         return "heading"
     return "paragraph"
 
 
-def _is_navigation(text: str) -> bool:
-    """Site navigation left over from a web page: menu items glued together or split by bars."""
-    if len(text) > 120 or text[-1] in ".!?":
-        return False
-    glued = re.findall(r"[a-zà-ÿ][A-Z]", text)
-    bars = re.findall(r"\s[|»›>/·]\s", text)
-    return len(glued) >= 2 or len(bars) >= 2
+def _kind(block: Block, kind: str, signal: str) -> str:
+    _why(block, signal)
+    return kind
 
 
 def _apply_passages(blocks: list[Block], entry: TextEntry, label: str) -> None:
@@ -215,12 +292,21 @@ def classify(blocks: list[Block], entry: TextEntry, label: str) -> list[WorkBloc
     """Set each block's kind and split the blocks into works."""
     _apply_passages(blocks, entry, label)
     blocks = _group_links(blocks)
-    signatures = {_normalise_name(name) for name in entry.signature_names()}
+    context = _TextContext(
+        lang=entry.lang,
+        signatures={_normalise_name(name) for name in entry.signature_names()},
+        series=numbered_series([b.text for b in blocks]),
+    )
     for i, block in enumerate(blocks):
-        if block.data.get("fixed") or block.kind == "links":
+        if block.data.get("fixed"):
+            _why(block, "set by a [[text.passage]] of the manifest")
+            continue
+        if block.kind == "links":
+            _why(block, "labels, quoted titles and URLs on successive lines")
             continue
         following = blocks[i + 1] if i + 1 < len(blocks) else None
-        block.kind = _classify_one(block, following, signatures, first=(i == 0))
+        block.kind = _classify_one(block, i, following, context)
+    blocks = group_lists(blocks)
     if all(b.kind == "separator" for b in blocks):
         # A text of separator lines only has nothing to separate: keep the lines as its text.
         for block in blocks:
@@ -229,6 +315,86 @@ def classify(blocks: list[Block], entry: TextEntry, label: str) -> list[WorkBloc
     for work in works:
         _mark_work_top(work.blocks)
     return works
+
+
+LIST_ITEM_MAX_WORDS = 8
+LIST_ITEM_MAX_CHARS = 80
+LIST_MIN_ITEMS = 3
+# What ends a sentence, as opposed to a name: a closing bracket or quotation mark ends either.
+_ITEM_END = set(".!?…:;") | SENTENCE_TERMINALS
+_INITIAL = re.compile(r"(?:^|\s)\w\.$")  # a name ending in an initial: "Maria K."
+
+
+def _list_item_candidate(block: Block) -> bool:
+    """A short line that could be one item of a list: a name, a name and a role, a short phrase."""
+    text = block.text
+    return (
+        not block.data.get("fixed")
+        and block.kind in {"heading", "paragraph", "signature"}
+        and len(block.words) <= LIST_ITEM_MAX_WORDS
+        and len(text) <= LIST_ITEM_MAX_CHARS
+        and (text.rstrip()[-1] not in _ITEM_END or bool(_INITIAL.search(text)))
+        and not find_urls(text)
+    )
+
+
+def _is_list_label(block: Block | None) -> bool:
+    return (
+        block is not None
+        and not block.data.get("fixed")
+        and block.kind in {"heading", "paragraph"}
+        and block.text.endswith(":")
+        and len(block.words) <= LABEL_MAX_WORDS + 1
+    )
+
+
+def group_lists(blocks: list[Block]) -> list[Block]:
+    """Merge runs of short lines that form a list (the signatories of a letter, the members of a
+    committee) into one 'list' block, its label ("Signatories:") as the list's head.
+
+    A run is at least three short lines, none a sentence, and it is a list when a short label
+    ending in ':' introduces it, or, after the text's first paragraph, when its lines stand one
+    under the other without blank lines, or when they would all be headings (three headings in a
+    row cannot each open a section: they would be empty; the last line of the run may also be the
+    last of the text)."""
+    merged: list[Block] = []
+    started = False
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and _list_item_candidate(blocks[j]):
+            j += 1
+        run = blocks[i:j]
+        label = merged[-1] if merged and _is_list_label(merged[-1]) else None
+        reason = None
+        if len(run) >= LIST_MIN_ITEMS:
+            if label is not None:
+                reason = f"{len(run)} short lines after the label {label.text!r}"
+            elif started and all(b.blank_before == 0 for b in run[1:]):
+                reason = f"{len(run)} short lines one under the other, after the text has begun"
+            elif started and all(b.blank_before for b in run[1:]) and all(b.kind == "heading" for b in run[:-1]):
+                # (the last line of a text is never taken for a heading: it heads nothing)
+                reason = f"{len(run)} short lines in a row that would each be an empty section's heading"
+        if reason is None:
+            block = blocks[i]
+            started = started or block.kind == "paragraph" and not _list_item_candidate(block)
+            merged.append(block)
+            i += 1
+            continue
+        if label is not None:
+            merged.pop()
+        first = label or run[0]
+        lines = [line for block in ([label] if label else []) + run for line in block.lines]
+        listing = Block(lines=lines, blank_before=first.blank_before, kind="list")
+        listing.data["items"] = run
+        listing.data["label"] = label
+        listing.data["signals"] = [reason]
+        for item in run:
+            item.data.setdefault("signals", []).append("an item of a list")
+        merged.append(listing)
+        started = True
+        i = j
+    return merged
 
 
 def _split_works(blocks: list[Block]) -> list[WorkBlocks]:
@@ -266,8 +432,10 @@ def _mark_work_top(blocks: list[Block]) -> None:
         and not find_urls(text)
     ):
         first.kind = "heading"
+        _why(first, "the work's title: its first block, short and not a sentence")
     position = 0
     while position < len(content) and content[position].kind == "heading":
         position += 1
     if 0 < position < len(content) and content[position].kind == "signature":
         content[position].kind = "byline"
+        _why(content[position], "a signature straight after the title: a byline")

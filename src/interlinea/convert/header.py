@@ -6,7 +6,7 @@ from lxml import etree
 
 from interlinea import __version__
 from interlinea.bcp47 import language_name
-from interlinea.tei import XML_LANG, element, sub
+from interlinea.tei import XML_LANG, element, sub, tei
 from interlinea.manifest import EditionMeta, Publication, TextEntry, Work
 from interlinea.bibliography import BiblEntry
 from interlinea.citation.reference import refs_decl
@@ -157,6 +157,20 @@ def _encoding_desc(header: etree._Element, meta: EditionMeta, seed: Seed, text_i
     app_info = sub(desc, "appInfo")
     application = sub(app_info, "application", ident="interlinea", version=__version__)
     sub(application, "label", "Interlinea")
+
+
+def declare_calendars(header: etree._Element, body: etree._Element) -> None:
+    """Describe in the profile description each calendar other than the Gregorian that the body's
+    dates use (date/@calendar="#islamic" points to calendarDesc/calendar xml:id="islamic")."""
+    from interlinea.convert.structure_signals import calendar_label
+
+    used = sorted({value[1:] for value in (d.get("calendar") for d in body.iter(tei("date"))) if value and value.startswith("#")})
+    if not used:
+        return
+    described = sub(header.find(tei("profileDesc")), "calendarDesc")
+    for name in used:
+        calendar = sub(described, "calendar", xml_id=name)
+        sub(calendar, "p", calendar_label(name))
 
 
 def _profile_desc(header: etree._Element, entry: TextEntry, languages: list[str], usage: dict[str, int]) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from interlinea.patterns import URL, TERMINAL
+from interlinea.convert.structure_signals import TERMINAL_ANY
+from interlinea.patterns import URL
 
 # A wrapped line is long (short lines are headings, labels and signatures) and stops mid-sentence.
 WRAP_MIN_LENGTH = 60
@@ -46,7 +47,7 @@ def is_wrapped(line: str, following: str) -> bool:
     line, following = line.rstrip(), following.lstrip()
     if not line or not following or len(line) < WRAP_MIN_LENGTH:
         return False
-    if line[-1] in TERMINAL or URL.search(line.split()[-1]):
+    if line[-1] in TERMINAL_ANY or URL.search(line.split()[-1]):  # any script's sentence end: ".", "։", "۔", "。"
         return False
     if following[0].islower() or line.endswith(","):
         return True
