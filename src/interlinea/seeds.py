@@ -1,4 +1,8 @@
-"""Reading plain-text seeds: strict UTF-8, no binary data, only characters XML allows.
+"""Reading seeds: strict UTF-8, no binary data, only characters XML allows.
+
+A seed in another format (Markdown, HTML, .docx: see interlinea.sources) is read by its format's
+reader into the plain text the converter segments, with its markup kept beside it (`Seed.markup`);
+its digest and size are those of the file's own bytes.
 
 A seed that fails a check is never half-converted: the error names the file and the line and column
 (or byte offset) of the first problem, and says how to fix it.
@@ -11,9 +15,13 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from interlinea.errors import SeedError
 from interlinea.limits import size_problem
+
+if TYPE_CHECKING:
+    from interlinea.sources.model import Markup
 
 # XML 1.0 allows TAB, LF, CR and everything from U+0020 except the surrogates, U+FFFE and U+FFFF.
 _NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -29,6 +37,7 @@ class Seed:
     text: str
     had_bom: bool
     had_crlf: bool
+    markup: "Markup | None" = None  # a formatted source's markup (None: a plain-text seed)
 
     @property
     def name(self) -> str:
@@ -150,5 +159,30 @@ def read_seed(path: Path, label: str | None = None) -> Seed:
         raise SeedError(f"{label}: no such file; check the `source` key in seeds/edition.toml") from None
     except IsADirectoryError:
         raise SeedError(f"{label}: is a directory, not a text file") from None
+    from interlinea.sources import reader_for
+
+    found = reader_for(path.name)
+    if found is not None:
+        return read_formatted(path, data, label, *found)
     text, had_bom, had_crlf = check_seed_bytes(data, label)
     return Seed(path=path, data=data, text=text, had_bom=had_bom, had_crlf=had_crlf)
+
+
+def read_formatted(path: Path, data: bytes, label: str, reader, takes_text: bool) -> Seed:
+    """A seed in another format: its reader's plain text, checked as any seed's text is. A reader
+    of a text format (Markdown) gets the file's text checked and decoded as a plain seed's."""
+    from interlinea.sources.model import plain_text
+
+    if not data:
+        raise SeedError(f"{label}: the file is empty (0 bytes); put the text of the source in it")
+    markup = reader(check_seed_bytes(data, label)[0] if takes_text else data, label)
+    text = plain_text(markup)
+    bad = _NOT_XML_CHAR.search(text)
+    if bad:
+        raise SeedError(
+            f"{label}: character U+{ord(bad.group()):04X} (in the text of block {text.count(chr(10), 0, bad.start()) // 2 + 1}) "
+            "is not allowed in XML; delete it or replace it with the character it stands for"
+        )
+    if not text.strip():
+        raise SeedError(f"{label}: the file holds no text; put the text of the source in it")
+    return Seed(path=path, data=data, text=text, had_bom=False, had_crlf=False, markup=markup)

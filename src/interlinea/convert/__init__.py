@@ -19,6 +19,7 @@ from interlinea.convert.language import LanguagePlan, plan_languages
 from interlinea.convert.segment import segment
 from interlinea.entities import Tagger
 from interlinea.passes import PassContext, run_passes
+from interlinea.sources.hook import apply_markup, marked_blocks
 from interlinea.tei import XML_LANG, element
 from interlinea.errors import ConversionError
 from interlinea.manifest import EditionMeta, TextEntry
@@ -50,7 +51,7 @@ def convert_text(
     """The TEI document of one text. `edition_languages` are the languages the manifest declares;
     `registers` link authors to their entries, and `tagger` (built from them) tags names in the text."""
     label = label or seed.name
-    works = classify(segment(seed.text), entry, label)
+    works = classify(marked_blocks(segment(seed.text), seed), entry, label)
     declared = entry.declared_works
     if declared and len(declared) != len(works):
         starts = ", ".join(f"line {w.blocks[0].first_line}" for w in works)
@@ -71,6 +72,7 @@ def convert_text(
     root.append(header)
     text = etree.SubElement(root, root.tag.replace("TEI", "text"))
     placements = build_body(text, works, entry.id, plan.work_langs, plan.text_lang)
+    apply_markup(text, seed, placements)  # what a formatted seed's markup says (Markdown, HTML, .docx…)
     declare_calendars(header, text)
     tree = etree.ElementTree(root)
     run_passes(tree, PassContext(entry=entry, tagger=tagger, registers=registers, relations=relations))

@@ -274,11 +274,18 @@ def _date_patterns(tag: str) -> tuple[tuple[re.Pattern, dict[str, int]], ...]:
         regex = []
         fields = set()
         names = False
+        weekday_open = False  # a weekday and the punctuation after it are optional together
         for kind, value in tokenize_pattern(pattern):
             if kind == "chars":
                 literal = value.strip()
                 regex.append(r"\s*" + (re.escape(literal) + r"\s*" if literal else ""))
+                if weekday_open:
+                    regex.append(")?")
+                    weekday_open = False
                 continue
+            if weekday_open:
+                regex.append(")?")
+                weekday_open = False
             letter, size = value
             if letter == "d":
                 regex.append(r"(?P<d>\d{1,2})"); fields.add("d")
@@ -289,9 +296,12 @@ def _date_patterns(tag: str) -> tuple[tuple[re.Pattern, dict[str, int]], ...]:
             elif letter in "yY":
                 regex.append(r"(?P<y>\d{4})"); fields.add("y")
             elif letter in "Ec":
-                regex.append(rf"(?:{_alternation(days)})?")
+                regex.append(rf"(?:(?:{_alternation(days)})")
+                weekday_open = True
             else:
                 regex.append(r"\S*")
+        if weekday_open:
+            regex.append(")?")
         if fields >= {"d", "m", "y"} and (months or not names):
             built.append((re.compile(r"(?<!\d)" + "".join(regex) + r"(?!\d)", re.IGNORECASE), months))
     return tuple(built)
