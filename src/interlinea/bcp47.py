@@ -87,7 +87,7 @@ def _langcodes() -> ModuleType:
 
 
 @functools.cache
-def _registry_text() -> str:
+def registry_text() -> str:
     """The IANA Language Subtag Registry bundled with langcodes (found without importing it)."""
     spec = importlib.util.find_spec("langcodes")
     if spec is None or not spec.submodule_search_locations:
@@ -102,7 +102,7 @@ def _registry() -> _Registry:
     ranges: dict[str, list[tuple[str, str]]] = {}
     tags: set[str] = set()
     private: set[str] = set()
-    records = re.findall(r"%%\nType: (\w+)\n(?:Subtag|Tag): ([^\n]+)\nDescription: ([^\n]+)", _registry_text())
+    records = re.findall(r"%%\nType: (\w+)\n(?:Subtag|Tag): ([^\n]+)\nDescription: ([^\n]+)", registry_text())
     for kind, value, description in records:
         value = value.strip().lower()
         if description.startswith("Private use") and ".." not in value:
@@ -123,13 +123,19 @@ def _registry() -> _Registry:
 
 
 @functools.cache
+def registry_records() -> tuple[dict, ...]:
+    """The records of the registry, as langcodes' parser reads them (Type, Subtag, Suppress-Script,
+    Macrolanguage…), read once."""
+    parse_file = importlib.import_module("langcodes.registry_parser").parse_file
+    return tuple(parse_file(io.StringIO(registry_text())))
+
+
+@functools.cache
 def _names() -> dict[str, dict[str, str]]:
     """type -> lower-case English name (from the registry's descriptions) -> subtag; shortest,
     non-deprecated subtag first."""
-    parse_file = importlib.import_module("langcodes.registry_parser").parse_file
-
     found: dict[str, dict[str, tuple[tuple[int, int, int], str]]] = {}
-    for item in parse_file(io.StringIO(_registry_text())):
+    for item in registry_records():
         kind, subtag = item.get("Type"), item.get("Subtag")
         if kind not in ("language", "script", "region") or not subtag or ".." in subtag:
             continue

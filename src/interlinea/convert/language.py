@@ -1,7 +1,8 @@
 """Languages: the language of each text, work and block, decided once and recorded for review.
 
-Order of authority: the manifest (a passage's, work's or text's `lang`) always wins; then what the
-identifier finds with confidence; otherwise a block inherits. Blocks that carry no language of their
+Order of authority: the manifest (a passage's, work's or text's `lang`) always wins; then the shared
+decision (interlinea.language_decision.decide, the one the validator's lang-mismatch rule uses) on
+strong evidence; otherwise a block inherits. Blocks that carry no language of their
 own (signatures, datelines, lists of links, text too short or made of names and URLs) always inherit,
 so a noisy guess never flips them. xml:lang is then written only where a block differs from its
 work, and a work from its text.
@@ -15,11 +16,12 @@ from dataclasses import dataclass
 from interlinea.convert.classify import WorkBlocks
 from interlinea.patterns import SOCIAL_POST
 from interlinea.convert.segment import Block
-from interlinea.langid import Guess, candidates_for, identify_document, identify_passage, letters
+from interlinea.langid import Guess, letters
+from interlinea.language_decision import Verdict, decide, language_of_whole
 from interlinea.manifest import TextEntry
 
 # Kinds that are language-neutral by nature: they inherit whatever the identifier would say.
-NEUTRAL_KINDS = {"signature", "byline", "dateline", "links", "separator"}
+NEUTRAL_KINDS = {"signature", "byline", "dateline", "links", "list", "separator"}  # names, dates, URLs: no language of their own
 
 
 @dataclass
@@ -74,55 +76,53 @@ def _detection_text(block: Block) -> str:
 
 
 def plan_languages(works: list[WorkBlocks], entry: TextEntry, declared: list[str]) -> LanguagePlan:
-    """Decide every block's language (stored in block.lang) and each work's and the text's."""
-    declared_works = list(entry.declared_works) if entry.declared_works else [None] * len(works)
-    known = [entry.lang] + [w.lang for w in entry.declared_works] + [p.lang for p in entry.passages] + list(declared)
-    candidates = candidates_for(tag for tag in known if tag)
-    guesses: dict[int, tuple[Guess | None, str]] = {}
-    for work in works:
-        for block in work.blocks:
-            if block.lang:
-                guesses[id(block)] = (None, "manifest")
-            elif block.kind in NEUTRAL_KINDS:
-                guesses[id(block)] = (None, "inherited: neutral block")
-            else:
-                guess = identify_passage(_detection_text(block), candidates)
-                reason = guess.reason if guess.reason in ("detected", "undeclared") else f"inherited: {guess.reason}"
-                guesses[id(block)] = (guess, reason)
+    """Decide every block's language (stored in block.lang) and each work's and the text's.
 
+    `declared` (the languages the manifest names for the edition) does not narrow the decision: the
+    validator, which must reach the same verdicts from the TEI alone, does not know them.
+    """
+    declared_works = list(entry.declared_works) if entry.declared_works else [None] * len(works)
     work_langs = []
     for number, work in enumerate(works):
         declared_work = declared_works[number] if number < len(declared_works) else None
         lang = (declared_work.lang if declared_work else None) or (entry.lang if not entry.declared_works else None)
-        work_langs.append(lang or _majority(work, guesses) or _whole(work) or "und")
+        work_langs.append(lang or _whole(work) or "und")
     text_lang = entry.lang or _weighted_majority(works, work_langs) or "und"
 
+    text_languages = (text_lang, *work_langs)
     decisions = []
     for number, (work, work_lang) in enumerate(zip(works, work_langs), start=1):
         for block in work.blocks:
-            guess, reason = guesses[id(block)]
-            if reason == "manifest":
-                effective = block.lang
-            elif reason in ("detected", "undeclared"):
-                effective = guess.lang
+            guess = None
+            if block.lang:
+                effective, reason = block.lang, "manifest"
+            elif block.kind in NEUTRAL_KINDS:
+                effective, reason = work_lang, "inherited: neutral block"
             else:
-                effective = work_lang
+                # Navigation stands before the first work, in the text's language.
+                home = text_lang if block.kind == "navigation" else work_lang
+                verdict = decide(_detection_text(block), home, text_languages)
+                guess = _guess(verdict)
+                effective = verdict.lang or home
+                reason = _REASONS.get(verdict.reason, f"inherited: {verdict.reason}")
             block.lang = effective
             decisions.append(LanguageDecision(block, number, guess, effective, reason))
     return LanguagePlan(text_lang, work_langs, decisions)
 
 
-def _majority(work: WorkBlocks, guesses) -> str | None:
-    counts: Counter[str] = Counter()
-    for block in work.blocks:
-        guess, reason = guesses[id(block)]
-        if reason in ("detected", "undeclared"):
-            counts[guess.lang] += guess.letters
-    return counts.most_common(1)[0][0] if counts else None
+# How a verdict reads in `interlinea languages`.
+_REASONS = {"home": "detected", "foreign": "detected", "text language": "detected", "script": "detected: script"}
+
+
+def _guess(verdict: Verdict) -> Guess:
+    return Guess(verdict.detected, verdict.confidence, verdict.letters, verdict.reason)
 
 
 def _whole(work: WorkBlocks) -> str | None:
-    return identify_document(" ".join(b.text for b in work.blocks)).lang
+    """The language of a work nobody declared, decided from its running text (blocks of neutral kinds
+    left out unless there is nothing else), with the script subtag where due."""
+    running = [b.text for b in work.blocks if b.kind not in NEUTRAL_KINDS]
+    return language_of_whole(running) or language_of_whole(b.text for b in work.blocks)
 
 
 def _weighted_majority(works: list[WorkBlocks], work_langs: list[str]) -> str | None:

@@ -344,36 +344,32 @@ def n_sequence(corpus: Corpus) -> Iterator[Diagnostic]:
 
 # Elements whose language the identifier can judge (neutral blocks such as signatures are left out).
 JUDGED = ("head", "p", "note", "quote", "trailer", "fw")
-MISMATCH_CONFIDENCE = 0.95
-MISMATCH_MIN_LETTERS = 30
 
 
 @rule("lang-mismatch", "a block's xml:lang agrees with what the language identifier finds with high confidence", level=Level.WARNING)
 def lang_mismatch(corpus: Corpus) -> Iterator[Diagnostic]:
-    from interlinea.langid import candidates_for, identify_passage
+    # The converter's own decision (interlinea.language_decision.decide), asked with the language in
+    # force at the element: what the converter wrote is never flagged, and what it left to inherit
+    # neither (see that module). A hand-written xml:lang that strong evidence contradicts is.
+    from interlinea.language_decision import decide
 
-    # One candidate set for the whole edition, so that one detector (one set of models) serves all files.
-    declared = sorted({ident for d in corpus.documents if not d.is_register for ident in d.declared_languages})
-    candidates = candidates_for(declared)
     for document in corpus.reported():
         if document.is_register:
             continue
         body = document.root.find(f"{{{TEI_NS}}}text")
         if body is None:
             continue
+        text_languages = [document.root.get(XML_LANG) or "und"] + [
+            div.get(XML_LANG) for div in body.iterfind(".//tei:div[@type='work']", NS) if div.get(XML_LANG)
+        ]
         for node in body.iter(*(f"{{{TEI_NS}}}{local}" for local in JUDGED)):
-            text = " ".join("".join(node.itertext()).split())
-            guess = identify_passage(text, candidates, quick=True)
-            if guess.reason not in ("detected", "undeclared") or guess.confidence < MISMATCH_CONFIDENCE:
-                continue
-            if guess.letters < MISMATCH_MIN_LETTERS:
-                continue
-            declared_lang = document.language_of(node) or ""
-            if guess.lang != declared_lang.split("-")[0].lower():
+            home = document.language_of(node) or "und"
+            verdict = decide("".join(node.itertext()), home, text_languages)
+            if verdict.lang is not None:
                 yield document.diagnostic(
                     node, "lang-mismatch",
-                    f"xml:lang is '{declared_lang}' here, but the text reads as '{guess.lang}' "
-                    f"(confidence {guess.confidence:.2f}); correct xml:lang, or keep it if the identifier is wrong",
+                    f"xml:lang is '{home}' here, but the text reads as '{verdict.lang}' ({verdict.signals}); "
+                    "correct xml:lang, or keep it if the identifier is wrong",
                     level=Level.WARNING,
                 )
 
