@@ -31,7 +31,7 @@ INLINE = frozenset({"persName", "placeName", "orgName", "ref", "title", "date", 
 # block-like containers TEI has beyond the ones Interlinea writes.
 WORD_BOUNDARY = BLOCK | {"lb", "ab", "listBibl", "floatingText"}
 # Blocks that carry an xml:id and a number @n, so that they can be cited and aligned.
-CITABLE = ("head", "p", "item", "cit", "note", "byline", "signed", "dateline", "trailer")
+CITABLE = ("head", "p", "item", "cit", "quote", "note", "byline", "signed", "dateline", "trailer")
 # What counts as the content of a division (TEI's model.common and subdivisions): a closer may follow.
 DIVISION_CONTENT = frozenset({"p", "list", "cit", "figure", "quote", "div", "ab", "closer", "postscript"})
 # Names of persons, places and organisations, each pointing to a register entry.

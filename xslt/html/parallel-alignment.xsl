@@ -34,7 +34,7 @@
        aligner aligns (src/interlinea/tei.py, CITABLE; tests/test_html_parallel.py keeps the two in
        step). -->
   <xsl:variable name="pv:citable-names" as="xs:string*"
-      select="('head', 'p', 'item', 'cit', 'note', 'byline', 'signed', 'dateline', 'trailer')"/>
+      select="('head', 'p', 'item', 'cit', 'quote', 'note', 'byline', 'signed', 'dateline', 'trailer')"/>
 
   <!-- Groups whose certainty is below this are marked uncertain: the threshold under which the
        alignment report flags a group for review (src/interlinea/alignment_report.py, WEAK). -->

@@ -133,7 +133,7 @@ def _encoding_desc(header: etree._Element, meta: EditionMeta, seed: Seed, text_i
         "p",
         "A block is a paragraph separated by blank lines or standing on a line of its own; a line "
         "broken in the middle of a sentence is joined to the next with one space. Each citable block "
-        "(head, p, item, cit, note, byline, signed, dateline, trailer) has an xml:id of the form "
+        "(head, p, item, cit, quote, note, byline, signed, dateline, trailer) has an xml:id of the form "
         "text.work.n and a number n counted through its work.",
     )
     interpretation = sub(editorial, "interpretation")
