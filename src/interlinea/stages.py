@@ -15,6 +15,7 @@ from lxml import etree
 from interlinea.alignment_corrections import FILE_NAME as CORRECTIONS, load_corrections
 from interlinea.alignment_stage import align_pairs, alignment_files
 from interlinea.convert import convert_text
+from interlinea.convert_cache import ConvertCache
 from interlinea.diagnostics import Report
 from interlinea.edition import Edition, Text, TextState
 from interlinea.entities import Tagger
@@ -59,9 +60,11 @@ def read_seeds(edition: Edition, texts: list[Text]) -> None:
         raise SeedError("\n".join(problems))
 
 
-def convert(edition: Edition, texts: list[Text], progress: Progress = _plain) -> None:
+def convert(edition: Edition, texts: list[Text], progress: Progress = _plain, cache: ConvertCache | None = None) -> None:
     """Convert the selected texts in memory (nothing is written here). A text imported as TEI
-    (`canonical = "tei"`) has no seed: its TEI is read as it is in tei/."""
+    (`canonical = "tei"`) has no seed: its TEI is read as it is in tei/. With a `cache` (an
+    incremental build, convert_cache.py), a text whose inputs have not changed since its TEI was
+    written is taken from tei/ as it is, and every text converted is recorded in it."""
     imported = [text for text in texts if text.entry.canonical_tei]
     if imported:
         read_tei(edition, imported)
@@ -77,6 +80,12 @@ def convert(edition: Edition, texts: list[Text], progress: Progress = _plain) ->
     tagger = Tagger(registers)  # one automaton for the whole run
     for text in progress(texts, "convert"):
         assert text.seed is not None
+        unchanged = cache.unchanged(text) if cache is not None else None
+        if unchanged is not None:
+            parsed = edition.read_xml(edition.tei_path(text.id))
+            if parsed.tree is not None and parsed.data == unchanged:
+                text.tree, text.tei_bytes, text.state = parsed.tree, parsed.data, TextState.CONVERTED
+                continue
         label = edition.relative(edition.seeds_dir / text.entry.source)
         converted = convert_text(
             text.entry,
@@ -93,6 +102,8 @@ def convert(edition: Edition, texts: list[Text], progress: Progress = _plain) ->
         text.languages = converted.languages
         text.placements = converted.placements
         text.tei_bytes = serialize(text.tree)
+        if cache is not None:
+            cache.remember(text)
 
 
 def align(edition: Edition, texts: list[Text], *, force: bool = False) -> None:
@@ -302,9 +313,13 @@ def build(edition: Edition, plan: BuildPlan, progress: Progress = _plain) -> Bui
     with `plan.keep_edited`. Nothing is published when validation finds errors.
     """
     texts = edition.select()
-    convert(edition, texts, progress)
+    cache = ConvertCache(edition)
+    convert(edition, texts, progress, cache)
     align(edition, texts, force=plan.force)
-    written = write_tei(edition, texts, force=plan.force, keep_edited=plan.keep_edited)
+    try:
+        written = write_tei(edition, texts, force=plan.force, keep_edited=plan.keep_edited)
+    finally:
+        cache.save()  # an entry whose TEI did not reach the disk is never used (its digest differs)
     report = validate(edition)
     if report.errors:
         return Built(written, report, None)
