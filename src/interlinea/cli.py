@@ -124,7 +124,7 @@ def edit_options(command):
     return wrapper
 
 
-def _publish_plan(edition: Edition, out_dir: Path | None, numbered: bool, wrap: int, formats: tuple[str, ...] = (), **edits: bool) -> stages.BuildPlan:
+def _publish_plan(edition: Edition, out_dir: Path | None, numbered: bool, wrap: int, formats: tuple[str, ...] = (), **edits) -> stages.BuildPlan:
     from interlinea.publish import PublishOptions
 
     return stages.BuildPlan(
@@ -152,8 +152,9 @@ def _say_published(ctx: Context, plan: stages.BuildPlan, texts: list[Text], repo
 @main.command()
 @edit_options
 @publish_options
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes converting the texts (default: the number of cores); the result is the same whatever it is.")
 @common_options
-def build(ctx: Context, out_dir: Path | None, numbered: bool, wrap: int, keep_edited: bool, force: bool) -> None:
+def build(ctx: Context, out_dir: Path | None, numbered: bool, wrap: int, jobs: int | None, keep_edited: bool, force: bool) -> None:
     """Convert every seed to TEI, validate it, and publish the editions (site/).
 
     Stops with exit code 1, naming the failing files, when validation fails: nothing is published
@@ -161,7 +162,9 @@ def build(ctx: Context, out_dir: Path | None, numbered: bool, wrap: int, keep_ed
     --keep-edited (publish it as it is) or --force (regenerate it) says what to do.
     """
     edition = ctx.edition()
-    plan = _publish_plan(edition, out_dir, numbered, wrap, force=force, keep_edited=keep_edited)
+    from interlinea.parallel_convert import default_jobs
+
+    plan = _publish_plan(edition, out_dir, numbered, wrap, force=force, keep_edited=keep_edited, jobs=jobs or default_jobs())
     with edition_lock(edition.root):
         built = stages.build(edition, plan, progress=ctx.progress)
     _say_diagnostics(ctx, edition)

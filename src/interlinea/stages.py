@@ -16,6 +16,7 @@ from interlinea.alignment_corrections import FILE_NAME as CORRECTIONS, load_corr
 from interlinea.alignment_stage import align_pairs, alignment_files
 from interlinea.convert import convert_text
 from interlinea.convert_cache import ConvertCache
+from interlinea.parallel_convert import convert_in_processes, workers_for
 from interlinea.diagnostics import Report
 from interlinea.edition import Edition, Text, TextState
 from interlinea.entities import Tagger
@@ -26,6 +27,7 @@ from interlinea.relations import outside_problems, relation_graph
 from interlinea.seeds import read_seed
 from interlinea.tei_store import State, TEIStore, WriteResult
 from interlinea.validate import validate_files
+from interlinea.xml_input import safe_parser
 from interlinea.xmlio import remove_temporaries, serialize, write_atomic
 
 if TYPE_CHECKING:
@@ -60,11 +62,12 @@ def read_seeds(edition: Edition, texts: list[Text]) -> None:
         raise SeedError("\n".join(problems))
 
 
-def convert(edition: Edition, texts: list[Text], progress: Progress = _plain, cache: ConvertCache | None = None) -> None:
+def convert(edition: Edition, texts: list[Text], progress: Progress = _plain, cache: ConvertCache | None = None, jobs: int = 1) -> None:
     """Convert the selected texts in memory (nothing is written here). A text imported as TEI
     (`canonical = "tei"`) has no seed: its TEI is read as it is in tei/. With a `cache` (an
     incremental build, convert_cache.py), a text whose inputs have not changed since its TEI was
-    written is taken from tei/ as it is, and every text converted is recorded in it."""
+    written is taken from tei/ as it is, and every text converted is recorded in it. With `jobs`
+    above 1, enough texts are converted by that many processes (parallel_convert.py)."""
     imported = [text for text in texts if text.entry.canonical_tei]
     if imported:
         read_tei(edition, imported)
@@ -77,15 +80,22 @@ def convert(edition: Edition, texts: list[Text], progress: Progress = _plain, ca
     if unknown:
         raise ManifestError(unknown)
     relations = edition.relations = relation_graph(edition.manifest, registers.bibliography)
-    tagger = Tagger(registers)  # one automaton for the whole run
-    for text in progress(texts, "convert"):
-        assert text.seed is not None
+    todo = []
+    for text in texts:
         unchanged = cache.unchanged(text) if cache is not None else None
         if unchanged is not None:
             parsed = edition.read_xml(edition.tei_path(text.id))
             if parsed.tree is not None and parsed.data == unchanged:
                 text.tree, text.tei_bytes, text.state = parsed.tree, parsed.data, TextState.CONVERTED
                 continue
+        todo.append(text)
+    workers = workers_for(jobs, len(todo))
+    if workers > 1:
+        _convert_in_processes(edition, todo, workers, registers, relations, progress, cache)
+        return
+    tagger = Tagger(registers)  # one automaton for the whole run
+    for text in progress(todo, "convert"):
+        assert text.seed is not None
         label = edition.relative(edition.seeds_dir / text.entry.source)
         converted = convert_text(
             text.entry,
@@ -102,6 +112,19 @@ def convert(edition: Edition, texts: list[Text], progress: Progress = _plain, ca
         text.languages = converted.languages
         text.placements = converted.placements
         text.tei_bytes = serialize(text.tree)
+        if cache is not None:
+            cache.remember(text)
+
+
+def _convert_in_processes(edition: Edition, texts: list[Text], workers: int, registers, relations, progress: Progress, cache: ConvertCache | None) -> None:
+    """`convert` on several processes (parallel_convert.py): the same bytes, each text's tree read
+    back from them."""
+    work = [(text.entry, text.seed, edition.relative(edition.seeds_dir / text.entry.source)) for text in texts]
+    converted = convert_in_processes(workers, work, edition.manifest.meta, edition.manifest.languages(), registers, relations)
+    for text, data in zip(progress(texts, "convert"), converted):
+        text.tree = etree.ElementTree(etree.fromstring(data, safe_parser()))
+        text.tei_bytes = data
+        text.state = TextState.CONVERTED
         if cache is not None:
             cache.remember(text)
 
@@ -314,7 +337,7 @@ def build(edition: Edition, plan: BuildPlan, progress: Progress = _plain) -> Bui
     """
     texts = edition.select()
     cache = ConvertCache(edition)
-    convert(edition, texts, progress, cache)
+    convert(edition, texts, progress, cache, jobs=plan.jobs)
     align(edition, texts, force=plan.force)
     try:
         written = write_tei(edition, texts, force=plan.force, keep_edited=plan.keep_edited)
@@ -337,3 +360,4 @@ class BuildPlan:
     options: "PublishOptions"
     force: bool = False
     keep_edited: bool = False
+    jobs: int = 1  # processes converting the texts (parallel_convert.py)
