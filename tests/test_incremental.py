@@ -38,6 +38,22 @@ def files(edition: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
+def aligned(monkeypatch) -> list[tuple[str, str]]:
+    """The pairs of works the aligner aligns (first block of each side), in order."""
+    import interlinea.align_cache as align_cache
+
+    calls: list[tuple[str, str]] = []
+    original = align_cache.align_around
+
+    def counting(a, b, *args, **kwargs):
+        calls.append((a[0].id, b[0].id))
+        return original(a, b, *args, **kwargs)
+
+    monkeypatch.setattr(align_cache, "align_around", counting)
+    return calls
+
+
+@pytest.fixture
 def converted(monkeypatch) -> list[str]:
     """The ids of the texts the converter converts, in order."""
     calls: list[str] = []
@@ -70,27 +86,32 @@ def change_manifest(edition: Path) -> None:
     path.write_text(text.replace("A multilingual TEI edition", "A multilingual TEI edition, second printing", 1), encoding="utf-8")
 
 
+EVERY_TEXT = ["organise-it", "organise-en", "pramen-bg", "tir-en-it"]
+
+
 @pytest.mark.parametrize(
-    ("change", "expected"),
+    ("change", "expected", "realigned"),
     [
-        (None, []),
-        (change_seed, ["pramen-bg"]),
-        (change_register, ["organise-it", "organise-en", "pramen-bg", "tir-en-it"]),
-        (change_manifest, ["organise-it", "organise-en", "pramen-bg", "tir-en-it"]),
+        (None, [], 0),
+        (change_seed, ["pramen-bg"], 1),  # its one pair (organise-it.2 ↔ pramen-bg.1)
+        (change_register, EVERY_TEXT, 0),  # a new variant no text uses: the same blocks to align
+        (change_manifest, EVERY_TEXT, 0),
     ],
     ids=["nothing", "one seed", "a register", "the manifest"],
 )
-def test_an_incremental_build_converts_what_changed_and_writes_what_a_clean_build_writes(tmp_path, converted, change, expected):
+def test_an_incremental_build_converts_what_changed_and_writes_what_a_clean_build_writes(tmp_path, converted, aligned, change, expected, realigned):
     incremental = copy_edition(tmp_path / "incremental")
     build(incremental)
-    assert (incremental / RECORD).is_file()
+    assert (incremental / RECORD).is_file() and len(aligned) == 3
     clean = copy_edition(tmp_path / "clean")
     if change is not None:
         change(incremental)
         change(clean)
     converted.clear()
+    aligned.clear()
     build(incremental)
     assert sorted(converted) == sorted(expected)
+    assert len(aligned) == realigned, aligned
     build(clean)  # no record: converts everything
     assert files(incremental) == files(clean)
 

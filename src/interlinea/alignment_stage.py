@@ -59,9 +59,12 @@ def align_pairs(
     labels: Callable[[str], str],
     corrections_label: str,
     aligner=align,
+    pair_aligner=align_around,
 ) -> tuple[list[PairAlignment], list[str]]:
     """Every aligned pair of the graph whose two texts are in `trees` (text id → tree); `labels`
-    names a text's TEI file in messages. Returns the alignments and the pairs skipped (why).
+    names a text's TEI file in messages; `pair_aligner` aligns one pair around its corrections
+    (align_around, or a remembering one: align_cache.AlignCache). Returns the alignments and the
+    pairs skipped (why).
     Raises CorrectionError when a correction does not fit."""
     pairs = graph.aligned_pairs()
     problems = unknown_pairs(corrections, pairs, corrections_label)
@@ -94,7 +97,7 @@ def align_pairs(
             (tuple(numbers[a_ref][n] for n in c.a), tuple(numbers[b_ref][n] for n in c.b))
             for c in corrections_for(corrections, (a_ref, b_ref))
         ]
-        groups, corrected = align_around(units[a_ref], units[b_ref], fixed, aligner)
+        groups, corrected = pair_aligner(units[a_ref], units[b_ref], fixed, aligner)
         results.append(PairAlignment(a_ref, b_ref, groups, corrected))
     return results, skipped
 

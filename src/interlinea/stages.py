@@ -15,6 +15,7 @@ from lxml import etree
 from interlinea.alignment_corrections import FILE_NAME as CORRECTIONS, load_corrections
 from interlinea.alignment_stage import align_pairs, alignment_files
 from interlinea.convert import convert_text
+from interlinea.align_cache import AlignCache
 from interlinea.convert_cache import ConvertCache
 from interlinea.parallel_convert import convert_in_processes, workers_for
 from interlinea.diagnostics import Report
@@ -129,7 +130,7 @@ def _convert_in_processes(edition: Edition, texts: list[Text], workers: int, reg
             cache.remember(text)
 
 
-def align(edition: Edition, texts: list[Text], *, force: bool = False) -> None:
+def align(edition: Edition, texts: list[Text], *, force: bool = False, cache: AlignCache | None = None) -> None:
     """Align the paragraphs of every pair of related works, in memory (`write_tei` writes them).
 
     Each text is taken as tei/ will hold it after writing: the converted tree, or the file on disk
@@ -153,7 +154,7 @@ def align(edition: Edition, texts: list[Text], *, force: bool = False) -> None:
     label = edition.relative(corrections_path)
     corrections = load_corrections(corrections_path, label)
     tei_label = lambda text_id: edition.relative(edition.tei_path(text_id))  # noqa: E731
-    results, skipped = align_pairs(graph, trees, corrections, tei_label, label)
+    results, skipped = align_pairs(graph, trees, corrections, tei_label, label, **({"pair_aligner": cache} if cache is not None else {}))
     for message in skipped:
         edition.warn(edition.alignment_dir, "alignment", message)
     files = alignment_files(results, graph, trees, edition.manifest.meta.publisher)
@@ -338,11 +339,13 @@ def build(edition: Edition, plan: BuildPlan, progress: Progress = _plain) -> Bui
     texts = edition.select()
     cache = ConvertCache(edition)
     convert(edition, texts, progress, cache, jobs=plan.jobs)
-    align(edition, texts, force=plan.force)
+    alignments = AlignCache(edition)
+    align(edition, texts, force=plan.force, cache=alignments)
     try:
         written = write_tei(edition, texts, force=plan.force, keep_edited=plan.keep_edited)
     finally:
         cache.save()  # an entry whose TEI did not reach the disk is never used (its digest differs)
+        alignments.save()
     report = validate(edition)
     if report.errors:
         return Built(written, report, None)
