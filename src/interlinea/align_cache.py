@@ -17,11 +17,11 @@ from collections.abc import Sequence
 
 from interlinea.alignment import Group, Unit
 from interlinea.alignment_corrections import align_around
-from interlinea.convert_cache import code_digest
+from interlinea.convert_cache import BUILD_STATE, code_digest
 from interlinea.edition import Edition
 from interlinea.xmlio import write_atomic
 
-RECORD = ".interlinea/align.json"
+RECORD = f"{BUILD_STATE}/align.json"
 
 Fixed = Sequence[tuple[tuple[str, ...], tuple[str, ...]]]
 

@@ -27,7 +27,8 @@ from pathlib import Path
 from interlinea.edition import Edition, Text
 from interlinea.xmlio import write_atomic
 
-RECORD = Path(".interlinea") / "convert.json"
+BUILD_STATE = ".interlinea"  # the folder of the build's records in the edition (not committed)
+RECORD = Path(BUILD_STATE) / "convert.json"
 # The package's files that decide what the converter writes (code and its data tables); the
 # stylesheets and schemas (data/) publish and validate, they do not convert.
 CODE_SUFFIXES = (".py", ".toml", ".json", ".tsv", ".txt")

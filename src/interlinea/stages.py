@@ -16,7 +16,7 @@ from interlinea.alignment_corrections import FILE_NAME as CORRECTIONS, load_corr
 from interlinea.alignment_stage import align_pairs, alignment_files
 from interlinea.convert import convert_text
 from interlinea.align_cache import AlignCache
-from interlinea.convert_cache import ConvertCache
+from interlinea.convert_cache import BUILD_STATE, ConvertCache
 from interlinea.parallel_convert import convert_in_processes, workers_for
 from interlinea.diagnostics import Report
 from interlinea.edition import Edition, Text, TextState
@@ -337,6 +337,7 @@ def build(edition: Edition, plan: BuildPlan, progress: Progress = _plain) -> Bui
     with `plan.keep_edited`. Nothing is published when validation finds errors.
     """
     texts = edition.select()
+    remove_temporaries(edition.root / BUILD_STATE)  # what a killed build left of its records
     cache = ConvertCache(edition)
     convert(edition, texts, progress, cache, jobs=plan.jobs)
     alignments = AlignCache(edition)
