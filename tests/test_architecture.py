@@ -19,7 +19,7 @@ XSL = "http://www.w3.org/1999/XSL/Transform"
 FOUNDATION = {
     "interlinea", "interlinea.tei", "interlinea.bcp47", "interlinea.diagnostics", "interlinea.errors",
     "interlinea.limits", "interlinea.xml_input", "interlinea.xmlio", "interlinea.resources", "interlinea.dates",
-    "interlinea.patterns",
+    "interlinea.patterns", "interlinea.digests",
 }
 
 

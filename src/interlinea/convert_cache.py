@@ -24,6 +24,7 @@ import json
 from functools import cache
 from pathlib import Path
 
+from interlinea.digests import sha256_of
 from interlinea.edition import Edition, Text
 from interlinea.xmlio import write_atomic
 
@@ -34,14 +35,6 @@ RECORD = Path(BUILD_STATE) / "convert.json"
 CODE_SUFFIXES = (".py", ".toml", ".json", ".tsv", ".txt")
 
 
-def _sha256(*parts: bytes) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(len(part).to_bytes(8, "big"))
-        digest.update(part)
-    return digest.hexdigest()
-
-
 @cache
 def code_digest() -> str:
     """A digest of Interlinea's code and data tables, as installed or checked out."""
@@ -50,7 +43,7 @@ def code_digest() -> str:
         p for p in package.rglob("*")
         if p.is_file() and p.suffix in CODE_SUFFIXES and "data" not in p.relative_to(package).parts[:1] and "__pycache__" not in p.parts
     )
-    return _sha256(*(p.relative_to(package).as_posix().encode() + b"\0" + p.read_bytes() for p in files))
+    return sha256_of(*(p.relative_to(package).as_posix().encode() + b"\0" + p.read_bytes() for p in files))
 
 
 class ConvertCache:
@@ -75,12 +68,12 @@ class ConvertCache:
             edition = self.edition
             manifest = edition.manifest.path.read_bytes() if edition.manifest.path.is_file() else b""
             registers = [p.name.encode() + b"\0" + edition.read_xml(p).data for p in edition.register_paths()]
-            self._shared = _sha256(code_digest().encode(), manifest, *registers)
+            self._shared = sha256_of(code_digest().encode(), manifest, *registers)
         return self._shared
 
     def inputs(self, text: Text) -> str:
         assert text.seed is not None
-        return _sha256(self.shared_inputs().encode(), text.id.encode(), text.seed.data)
+        return sha256_of(self.shared_inputs().encode(), text.id.encode(), text.seed.data)
 
     def unchanged(self, text: Text) -> bytes | None:
         """The TEI of a text whose inputs are those of its last conversion, as that conversion wrote

@@ -12,7 +12,6 @@ file no longer produced is removed. Writes are atomic.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from interlinea import __version__
 from interlinea.diagnostics import Diagnostic
+from interlinea.digests import sha256_of
 from interlinea.edition import Edition, Text
 from interlinea.xmlio import write_atomic
 
@@ -90,14 +90,6 @@ class Inputs:
                 return sha256_of(manifest.path.read_bytes())
             return sha256_of(repr((manifest.meta, manifest.texts)).encode())  # read from TEI headers
         raise KeyError(f"unknown publishing input {key!r}")
-
-
-def sha256_of(*parts: bytes) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(len(part).to_bytes(8, "big"))
-        digest.update(part)
-    return digest.hexdigest()
 
 
 class Publisher(ABC):
