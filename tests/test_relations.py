@@ -141,3 +141,25 @@ def test_json_and_dot():
     assert dot.startswith("digraph relations {") and '"organise-it.1" -> "organise-en.1";' in dot
     assert '"organise-it.2" -> "pramen-colonialism";' in dot
     assert '"organise-it.2" -> "pramen-bg.1" [dir=none, style=dashed, label="sibling"];' in dot
+
+
+def _graph_of(translations: dict[str, str]):
+    """A graph of works translating others (work → original; an original not among the works is
+    outside the edition)."""
+    from interlinea.relations import RelationGraph, WorkNode, _derived_siblings
+
+    refs = sorted(set(translations) | {o for o in translations.values() if "." in o})
+    works = tuple(WorkNode(ref, ref.split(".")[0], 1, "xx", ref) for ref in refs)
+    works += tuple(WorkNode(o, None, 1, None, o) for o in sorted(set(translations.values())) if "." not in o)
+    declared = [Relation("translation", source, target) for source, target in translations.items()]
+    return RelationGraph(works, tuple(sorted(set(declared) | _derived_siblings(declared))))
+
+
+def test_many_translations_of_one_original_are_aligned_along_a_chain_not_every_pair():
+    # five translations of a work outside the edition: 10 sibling relations, 4 alignments
+    graph = _graph_of({f"t{i}.1": "outside-original" for i in range(5)})
+    assert len([r for r in graph.relations if r.kind == "sibling"]) == 10
+    assert graph.aligned_pairs() == [("t0.1", "t1.1"), ("t1.1", "t2.1"), ("t2.1", "t3.1"), ("t3.1", "t4.1")]
+    # five translations of a work of the edition: each aligned with the original, siblings not again
+    graph = _graph_of({f"t{i}.1": "orig.1" for i in range(5)})
+    assert graph.aligned_pairs() == [(f"t{i}.1", "orig.1") for i in range(5)]

@@ -57,9 +57,27 @@ class RelationGraph:
 
     def aligned_pairs(self) -> list[tuple[str, str]]:
         """The pairs of works of the edition whose paragraphs are aligned: a translation and its
-        original, two versions, two siblings (in the relation's order)."""
+        original, two versions, two siblings (in the relation's order).
+
+        Siblings the manifest does not name (derived: translations of one original) are aligned
+        along a chain, each with the next in the order of their references, and only when their
+        original is outside the edition (otherwise each is aligned with the original itself): n
+        translations of one work give n - 1 alignments, not n(n - 1)/2."""
         inside = {w.ref for w in self.works if not w.external}
-        return sorted({(r.source, r.target) for r in self.relations if r.source in inside and r.target in inside})
+        translations: dict[str, list[str]] = {}
+        for relation in self.relations:
+            if relation.kind == "translation":
+                translations.setdefault(relation.target, []).append(relation.source)
+        chained = set()
+        for original, sources in translations.items():
+            if original not in inside:
+                ordered = sorted(sources)
+                chained.update(zip(ordered, ordered[1:]))
+        return sorted({
+            (r.source, r.target)
+            for r in self.relations
+            if r.source in inside and r.target in inside and (not r.derived or (r.source, r.target) in chained)
+        })
 
 
 def relation_graph(manifest: Manifest, bibliography: Bibliography | None = None) -> RelationGraph:
