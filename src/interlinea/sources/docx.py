@@ -20,6 +20,7 @@ from lxml import etree
 from interlinea.errors import SeedError
 from interlinea.sources.model import InlineCollector, Markup, SourceBlock, Span, safe_url
 from interlinea.sources.zipped import check_zip
+from interlinea.xml_input import safe_parser
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -34,7 +35,7 @@ _CONTAINERS = {w(n) for n in ("ins", "smartTag", "sdt", "sdtContent", "fldSimple
 _SKIPPED = {w("del"): "deleted text (tracked change)", w("moveFrom"): "moved-from text (tracked change)"}
 _QUOTE_STYLES = {"quote", "intense quote", "block text"}
 _RUN_STYLES = {"strong": "bold", "emphasis": "italic", "intense emphasis": "italic"}
-_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+_SAFE_PARSER = safe_parser()  # the project's one inert parser (xml_input)
 
 
 def _on(element: etree._Element | None) -> bool:

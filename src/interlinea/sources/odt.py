@@ -21,6 +21,7 @@ from lxml import etree
 from interlinea.errors import SeedError
 from interlinea.sources.model import InlineCollector, Markup, SourceBlock, Span, safe_url
 from interlinea.sources.zipped import check_zip
+from interlinea.xml_input import safe_parser
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -31,7 +32,7 @@ NS = {
     "xlink": "http://www.w3.org/1999/xlink",
     "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
 }
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+_PARSER = safe_parser()  # the project's one inert parser (xml_input)
 
 
 def q(prefixed: str) -> str:
