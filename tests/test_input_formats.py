@@ -6,7 +6,7 @@ extracts, validity (project schema, integrity rules, tei_all), determinism, the 
 the header, and against its expected TEI body in tests/fixtures/formats/expected/.
 
 The converter calls the readers through two calls in interlinea.convert.convert_text (see
-interlinea.sources.hook); until they are there, the `hooked` fixture makes the same two calls around
+interlinea.convert.markup); until they are there, the `hooked` fixture makes the same two calls around
 the converter, so that these tests check the whole path either way.
 """
 
@@ -26,7 +26,7 @@ from interlinea import stages
 from interlinea.cli import main
 from interlinea.errors import SeedError
 from interlinea.seeds import read_seed
-from interlinea.sources.hook import apply_markup, marked_blocks
+from interlinea.convert.markup import apply_markup, marked_blocks
 from interlinea.tei import TEI_NS
 
 FORMATS = Path(__file__).resolve().parent / "fixtures" / "formats"

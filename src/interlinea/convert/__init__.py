@@ -19,7 +19,7 @@ from interlinea.convert.language import LanguagePlan, plan_languages
 from interlinea.convert.segment import segment
 from interlinea.entities import Tagger
 from interlinea.passes import PassContext, run_passes
-from interlinea.sources.hook import apply_markup, marked_blocks
+from interlinea.convert.markup import apply_markup, marked_blocks
 from interlinea.tei import XML_LANG, element
 from interlinea.errors import ConversionError
 from interlinea.manifest import EditionMeta, TextEntry

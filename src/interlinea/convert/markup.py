@@ -1,4 +1,4 @@
-"""The converter's hook for formatted seeds (interlinea.sources): two calls in convert_text.
+"""What a formatted seed's markup says, in the converter (the readers are in interlinea.sources): two calls in convert_text.
 
     works = classify(marked_blocks(segment(seed.text), seed), entry, label)
     placements = build_body(...)
