@@ -16,7 +16,6 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from interlinea import __version__
 from interlinea.alignment_report import WEAK
 from interlinea.alignment_tei import links_of
 from interlinea.alignment_units import work_units
@@ -25,6 +24,7 @@ from interlinea.publish.xslt import Stylesheet
 from interlinea.resources import xslt_path
 from interlinea.tei import CITABLE
 
+from html_golden import check_golden
 from conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "html" / "parallel"
@@ -72,14 +72,6 @@ def side_ids(page: lxml.html.HtmlElement, side: str) -> list[str]:
     return page.xpath(f"//div[contains(@class, 'parallel-block')][@data-side='{side}']/@id")
 
 
-def normalised(page: bytes) -> str:
-    """A page as the golden file keeps it: pretty-printed (block elements on lines of their own;
-    the page has no white space of its own to keep), the program's version taken out."""
-    document = lxml.html.document_fromstring(page)
-    text = lxml.html.tostring(document, pretty_print=True, encoding="unicode", doctype="<!DOCTYPE html>")
-    return text.replace(f"Interlinea {__version__}", "Interlinea VERSION")
-
-
 # ---------------------------------------------------------------- the edition's views
 
 
@@ -88,19 +80,7 @@ def test_every_alignment_has_a_view(pages):
 
 
 def test_golden_page(pages, accept):
-    golden = GOLDEN / f"{GOLDEN_PAGE}.html"
-    got = normalised(pages[GOLDEN_PAGE])
-    if accept:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(got, encoding="utf-8")
-        return
-    assert golden.is_file(), f"no golden page {golden}: run pytest {__file__} --accept and review it"
-    expected = golden.read_text(encoding="utf-8")
-    if got != expected:
-        import difflib
-
-        diff = "\n".join(list(difflib.unified_diff(expected.splitlines(), got.splitlines(), "golden", "made", lineterm="", n=1))[:60])
-        pytest.fail(f"the parallel view differs from {golden.relative_to(ROOT)} (accept with --accept after review):\n{diff}")
+    check_golden(GOLDEN / f"{GOLDEN_PAGE}.html", pages[GOLDEN_PAGE], accept, "the parallel view")
 
 
 @pytest.mark.parametrize("name", ["organise-it.1__organise-en.1", "organise-it.2__pramen-bg.1", "tir-en-it.1__tir-en-it.2"])

@@ -11,7 +11,6 @@ is in the order of time; two renders give the same bytes; one entry page is gold
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import math
@@ -31,6 +30,7 @@ from interlinea.publish.html import HtmlPublisher
 from interlinea.resources import xslt_path
 from interlinea.tei_sources import foreign_edition
 
+from html_golden import check_golden
 from conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "html" / "entity"
@@ -85,14 +85,6 @@ def tei(text_id: str) -> etree._ElementTree:
 @cache
 def register(name: str) -> etree._ElementTree:
     return etree.parse(str(ROOT / "tei" / "registers" / f"{name}.xml"))
-
-
-def normalised(page: bytes) -> str:
-    """A page as the golden file keeps it: pretty-printed (block elements on lines of their own),
-    the program's version taken out."""
-    document = lxml.html.document_fromstring(page)
-    text = lxml.html.tostring(document, pretty_print=True, encoding="unicode", doctype="<!DOCTYPE html>")
-    return text.replace(f"Interlinea {__version__}", "Interlinea VERSION")
 
 
 # ---------------------------------------------------------------------------- every page
@@ -301,16 +293,7 @@ def test_an_entry_page_has_names_in_every_language_authority_links_and_every_men
 
 
 def test_golden_entry_page(seed, accept):
-    got = normalised(seed[1][GOLDEN_PAGE])
-    golden = GOLDEN / GOLDEN_PAGE
-    if accept:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(got, encoding="utf-8")
-    assert golden.is_file(), f"no golden page {golden}: run pytest {__file__} --accept and review it"
-    expected = golden.read_text(encoding="utf-8")
-    if got != expected:
-        diff = "\n".join(list(difflib.unified_diff(expected.splitlines(), got.splitlines(), "golden", "made", lineterm="", n=1))[:60])
-        pytest.fail(f"the entry page differs from {golden.relative_to(ROOT)} (accept with --accept after review):\n{diff}")
+    check_golden(GOLDEN / GOLDEN_PAGE, seed[1][GOLDEN_PAGE], accept, "the entry page")
 
 
 def test_data_from_the_registers_stays_inert(tmp_path):

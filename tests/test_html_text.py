@@ -24,7 +24,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from interlinea import TEI_NS, XML_NS, __version__, stages
+from interlinea import TEI_NS, XML_NS, stages
 from interlinea.edition import load_edition
 from interlinea.publish import PublishOptions
 from interlinea.publish.html import HtmlPublisher
@@ -33,6 +33,7 @@ from interlinea.publish.xslt import Stylesheet
 from interlinea.resources import xslt_path
 from interlinea.xml_input import parse_xml, read_xml
 
+from html_golden import check_golden
 from conftest import ROOT
 from test_foreign_tei import CORPUS, FILES, RULE, kept_in_order, words
 
@@ -84,13 +85,6 @@ def reading_words(page: lxml.html.HtmlElement) -> list[str]:
 
 def text_edition_words(text: str) -> list[str]:
     return words(text.split(RULE + "\n", 1)[1])
-
-
-def normalised(page: bytes) -> str:
-    """A page as the golden file keeps it: pretty-printed, the program's version taken out."""
-    document = lxml.html.document_fromstring(page)
-    text = lxml.html.tostring(document, pretty_print=True, encoding="unicode", doctype="<!DOCTYPE html>")
-    return text.replace(f"Interlinea {__version__}", "Interlinea VERSION")
 
 
 def heading_levels(page: lxml.html.HtmlElement) -> list[int]:
@@ -166,17 +160,7 @@ def test_every_text_has_a_page(pages):
 def test_golden_page(raw_pages, accept):
     """One text page, normalised, reviewed in diffs; `pytest tests/test_html_text.py --accept`
     regenerates it."""
-    golden = GOLDEN / f"{GOLDEN_TEXT}.html"
-    got = normalised(raw_pages[GOLDEN_TEXT])
-    if accept:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(got, encoding="utf-8")
-        return
-    assert golden.is_file(), f"no golden page {golden}: run pytest {__file__} --accept and review it"
-    expected = golden.read_text(encoding="utf-8")
-    if got != expected:
-        diff = difflib.unified_diff(expected.splitlines(), got.splitlines(), "golden", "made", lineterm="", n=1)
-        pytest.fail("the text page differs from its golden file; review, then --accept:\n" + "\n".join(list(diff)[:60]))
+    check_golden(GOLDEN / f"{GOLDEN_TEXT}.html", raw_pages[GOLDEN_TEXT], accept, "the text page")
 
 
 @pytest.mark.parametrize("text_id", TEXTS)

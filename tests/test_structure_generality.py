@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
