@@ -3,6 +3,7 @@ and writes exactly what a clean build writes, after each kind of change."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -67,6 +68,44 @@ def converted(monkeypatch) -> list[str]:
     return calls
 
 
+@pytest.fixture
+def checked(monkeypatch) -> list[str]:
+    """The files whose own checks (schema, rules of scope document) run, by label."""
+    import interlinea.validate as validate
+
+    calls: list[str] = []
+    original = validate._schema_layer
+
+    def counting(documents, schema_of, rule_id):
+        calls.extend(document.label for document in documents)
+        return original(documents, schema_of, rule_id)
+
+    monkeypatch.setattr(validate, "_schema_layer", counting)
+    return calls
+
+
+@pytest.fixture
+def rendered(monkeypatch) -> list[str]:
+    """The pages about one text or one pair the web edition renders, and the summaries it makes."""
+    from interlinea.publish.html import HtmlPublisher
+    from interlinea.publish.summary_cache import SummaryCache
+
+    calls: list[str] = []
+    render, summary = HtmlPublisher.render, SummaryCache.summary
+
+    def rendering(self, output):
+        if output.parameters.get("kind") in ("text", "parallel"):
+            calls.append(output.path.as_posix())
+        return render(self, output)
+
+    def summarising(self, tei, parameter, make):
+        return summary(self, tei, parameter, lambda: (calls.append("summary of " + parameter.split("\0")[0]), make())[1])
+
+    monkeypatch.setattr(HtmlPublisher, "render", rendering)
+    monkeypatch.setattr(SummaryCache, "summary", summarising)
+    return calls
+
+
 def change_seed(edition: Path) -> None:
     path = edition / "seeds" / "002_459f0461d98bee8c.txt"
     text = path.read_text(encoding="utf-8")
@@ -89,17 +128,30 @@ def change_manifest(edition: Path) -> None:
 EVERY_TEXT = ["organise-it", "organise-en", "pramen-bg", "tir-en-it"]
 
 
+EVERY_FILE = [f"tei/{text}.xml" for text in EVERY_TEXT]
+PAIRS = ["organise-it.1__organise-en.1", "organise-it.2__pramen-bg.1", "tir-en-it.1__tir-en-it.2"]
+EVERY_PAGE = [f"texts/{text}.html" for text in EVERY_TEXT] + [f"parallel/{pair}.html" for pair in PAIRS]
+
+
 @pytest.mark.parametrize(
-    ("change", "expected", "realigned"),
+    ("change", "expected", "realigned", "rechecked", "pages"),
     [
-        (None, [], 0),
-        (change_seed, ["pramen-bg"], 1),  # its one pair (organise-it.2 ↔ pramen-bg.1)
-        (change_register, EVERY_TEXT, 0),  # a new variant no text uses: the same blocks to align
-        (change_manifest, EVERY_TEXT, 0),
+        (None, [], 0, [], []),
+        # its one pair (organise-it.2 ↔ pramen-bg.1), realigned: its file changed too; the other
+        # texts' pages read nothing of it that changed (its titles and works are the same)
+        (
+            change_seed, ["pramen-bg"], 1, ["tei/pramen-bg.xml", "tei/alignment/organise-it.2__pramen-bg.1.xml"],
+            ["summary of pramen-bg.xml", "texts/pramen-bg.html", "parallel/organise-it.2__pramen-bg.1.html"],
+        ),
+        # a new variant no text uses: the same texts, the same blocks to align; every page shows
+        # the registers' names (in tooltips)
+        (change_register, EVERY_TEXT, 0, ["tei/registers/places.xml"], EVERY_PAGE),
+        # the edition's description is in every header
+        (change_manifest, EVERY_TEXT, 0, EVERY_FILE, [f"summary of {text}.xml" for text in EVERY_TEXT] + EVERY_PAGE),
     ],
     ids=["nothing", "one seed", "a register", "the manifest"],
 )
-def test_an_incremental_build_converts_what_changed_and_writes_what_a_clean_build_writes(tmp_path, converted, aligned, change, expected, realigned):
+def test_an_incremental_build_converts_what_changed_and_writes_what_a_clean_build_writes(tmp_path, converted, aligned, checked, rendered, change, expected, realigned, rechecked, pages):
     incremental = copy_edition(tmp_path / "incremental")
     build(incremental)
     assert (incremental / RECORD).is_file() and len(aligned) == 3
@@ -109,9 +161,13 @@ def test_an_incremental_build_converts_what_changed_and_writes_what_a_clean_buil
         change(clean)
     converted.clear()
     aligned.clear()
+    checked.clear()
+    rendered.clear()
     build(incremental)
     assert sorted(converted) == sorted(expected)
     assert len(aligned) == realigned, aligned
+    assert sorted(checked) == sorted(rechecked)
+    assert sorted(rendered) == sorted(pages)
     build(clean)  # no record: converts everything
     assert files(incremental) == files(clean)
 
@@ -135,3 +191,28 @@ def test_a_damaged_record_only_costs_a_full_conversion(tmp_path, converted):
     converted.clear()
     build(edition)
     assert len(converted) == 4
+
+
+def test_the_validation_memo_gives_the_report_a_full_validation_gives(tmp_path):
+    """A file edited after the build is checked again; the others come from the memo; the report is
+    the one validating everything gives, and a damaged memo changes nothing but the time."""
+    from interlinea.edition import load_edition
+    from interlinea.validate import ValidationMemo
+
+    edition_root = copy_edition(tmp_path / "edition")
+    build(edition_root)
+    memo_path = edition_root / stages.VALIDATION_MEMO
+    assert memo_path.is_file()
+    path = edition_root / "tei" / "organise-en.xml"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r'(<p [^>]*\bn=")\d+"', r'\g<1>99"', text.replace('xml:lang="en"', 'xml:lang="en-"', 1), count=1)
+    path.write_text(text, encoding="utf-8")
+
+    def report(memo):
+        return stages.validate(load_edition(edition_root), memo=memo).as_text()
+
+    full = report(None)
+    assert "lang-syntax" in full and "n-sequence" in full  # what the edit broke is found
+    assert report(ValidationMemo(memo_path)) == full
+    memo_path.write_text('{"x": [{"file": 1}], ', encoding="utf-8")
+    assert report(ValidationMemo(memo_path)) == full

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 
 from interlinea.alignment import Group, Unit
 from interlinea.alignment_corrections import align_around
-from interlinea.convert_cache import BUILD_STATE, code_digest
+from interlinea.edition import BUILD_STATE
+from interlinea.digests import code_digest
 from interlinea.edition import Edition
 from interlinea.xmlio import write_atomic
 

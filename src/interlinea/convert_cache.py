@@ -21,31 +21,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import cache
 from pathlib import Path
 
-from interlinea.digests import sha256_of
-from interlinea.edition import Edition, Text
+from interlinea.digests import code_digest, sha256_of
+from interlinea.edition import BUILD_STATE, Edition, Text
 from interlinea.xmlio import write_atomic
 
-BUILD_STATE = ".interlinea"  # the folder of the build's records in the edition (not committed)
 RECORD = Path(BUILD_STATE) / "convert.json"
-# The package's files that decide what the converter writes (code and its data tables); the
-# stylesheets and schemas (data/) publish and validate, they do not convert.
-CODE_SUFFIXES = (".py", ".toml", ".json", ".tsv", ".txt")
-
-
-@cache
-def code_digest() -> str:
-    """A digest of Interlinea's code and data tables, as installed or checked out."""
-    package = Path(__file__).resolve().parent
-    files = sorted(
-        p for p in package.rglob("*")
-        if p.is_file() and p.suffix in CODE_SUFFIXES and "data" not in p.relative_to(package).parts[:1] and "__pycache__" not in p.parts
-    )
-    return sha256_of(*(p.relative_to(package).as_posix().encode() + b"\0" + p.read_bytes() for p in files))
-
-
 class ConvertCache:
     """The record of the inputs and outputs of the last conversion of each text."""
 

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from interlinea.relations import RelationGraph
 
 
+BUILD_STATE = ".interlinea"  # the folder of the build's records in an edition (not committed)
+
+
 class TextState(str, Enum):
     """Where a text's tree comes from in this run."""
 
@@ -80,6 +83,13 @@ class Edition:
     @property
     def seeds_dir(self) -> Path:
         return self.root / "seeds"
+
+    @property
+    def state_dir(self) -> Path | None:
+        """Where builds keep what they remember between runs (caches, records): .interlinea/ in the
+        edition's folder, git-ignored; None for TEI published without a manifest (nothing is written
+        into another project's folder)."""
+        return None if self.foreign else self.root / BUILD_STATE
 
     @property
     def tei_dir(self) -> Path:

@@ -16,10 +16,10 @@ from interlinea.alignment_corrections import FILE_NAME as CORRECTIONS, load_corr
 from interlinea.alignment_stage import align_pairs, alignment_files
 from interlinea.convert import convert_text
 from interlinea.align_cache import AlignCache
-from interlinea.convert_cache import BUILD_STATE, ConvertCache
+from interlinea.convert_cache import ConvertCache
 from interlinea.parallel_convert import convert_in_processes, workers_for
 from interlinea.diagnostics import Report
-from interlinea.edition import Edition, Text, TextState
+from interlinea.edition import BUILD_STATE, Edition, Text, TextState
 from interlinea.entities import Tagger
 from interlinea.registers import load_registers
 from interlinea.errors import InterlineaError, ManifestError, SeedError
@@ -27,7 +27,7 @@ from interlinea.manifest import unknown_refs
 from interlinea.relations import outside_problems, relation_graph
 from interlinea.seeds import read_seed
 from interlinea.tei_store import State, TEIStore, WriteResult
-from interlinea.validate import validate_files
+from interlinea.validate import ValidationMemo, validate_files
 from interlinea.xml_input import safe_parser
 from interlinea.xmlio import remove_temporaries, serialize, write_atomic
 
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from interlinea.publish.base import PublishOptions
 
 Progress = Callable[[Iterable[Text], str], Iterable[Text]]
+VALIDATION_MEMO = Path(BUILD_STATE) / "validate.json"  # what each file's own checks found (validate/memo.py)
 
 
 def _plain(items: Iterable[Text], _label: str) -> Iterable[Text]:
@@ -279,8 +280,9 @@ def stale_tei(edition: Edition, texts: list[Text]) -> list[str]:
     return stale
 
 
-def validate(edition: Edition, paths: list[Path] | None = None, tei_all: bool = False) -> Report:
-    """Validate files of the edition (all by default), with the whole edition as context."""
+def validate(edition: Edition, paths: list[Path] | None = None, tei_all: bool = False, memo: ValidationMemo | None = None) -> Report:
+    """Validate files of the edition (all by default), with the whole edition as context. With a
+    `memo` (a build's), a file unchanged since it was last checked is not checked by itself again."""
     everything = edition.tei_files()
     report = validate_files(
         everything if paths is None else paths,
@@ -290,6 +292,7 @@ def validate(edition: Edition, paths: list[Path] | None = None, tei_all: bool = 
         tei_all=tei_all,
         reader=edition.read_xml,
         foreign=[edition.tei_path(t.id) for t in edition.texts if t.entry.canonical_tei],
+        memo=memo,
     )
     if paths is None:
         edition.validation = report
@@ -347,7 +350,9 @@ def build(edition: Edition, plan: BuildPlan, progress: Progress = _plain) -> Bui
     finally:
         cache.save()  # an entry whose TEI did not reach the disk is never used (its digest differs)
         alignments.save()
-    report = validate(edition)
+    memo = ValidationMemo(edition.root / VALIDATION_MEMO)
+    report = validate(edition, memo=memo)
+    memo.save()
     if report.errors:
         return Built(written, report, None)
     read_tei(edition, texts)

@@ -31,6 +31,11 @@ MANIFEST = "manifest"
 ALIGNMENTS = "alignments"
 
 
+def alignment_input(name: str) -> str:
+    """One alignment file of tei/alignment/, by its name."""
+    return f"alignment:{name}"
+
+
 @dataclass(frozen=True)
 class PublishOptions:
     """How the editions are made. The reading options say which readings of the TEI are published and
@@ -82,6 +87,8 @@ class Inputs:
             return sha256_of(self.texts[key[4:]].tei_bytes or b"")
         if key == REGISTERS:
             return sha256_of(*(p.name.encode() + self.edition.read_xml(p).data for p in self.edition.register_paths()))
+        if key.startswith("alignment:"):
+            return sha256_of(self.edition.read_xml(self.edition.alignment_dir / key.partition(":")[2]).data)
         if key == ALIGNMENTS:
             return sha256_of(*(p.name.encode() + self.edition.read_xml(p).data for p in self.edition.alignment_paths()))
         if key == MANIFEST:
@@ -128,8 +135,13 @@ class Publisher(ABC):
         return sha256_of(
             self._method.encode(),
             json.dumps(output.parameters, sort_keys=True).encode(),
-            *(f"{key}={inputs.digest(key)}".encode() for key in sorted(output.inputs)),
+            *(f"{key}={self.input_digest(key, inputs)}".encode() for key in sorted(output.inputs)),
         )
+
+    def input_digest(self, key: str, inputs: Inputs) -> str:
+        """The digest of one input of an output: the edition's (Inputs), or one only this format
+        makes (the web edition's page context)."""
+        return inputs.digest(key)
 
     @cached_property
     def _method(self) -> str:

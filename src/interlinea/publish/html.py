@@ -25,8 +25,9 @@ from pathlib import Path
 from lxml import etree
 
 from interlinea import TEI_NS, XML_NS
-from interlinea.publish.base import ALIGNMENTS, EVERY_TEXT, MANIFEST, REGISTERS, Output, Publisher, sha256_of, text_input
+from interlinea.publish.base import ALIGNMENTS, EVERY_TEXT, MANIFEST, REGISTERS, Inputs, Output, Publisher, alignment_input, sha256_of, text_input
 from interlinea.publish.site_data import alignment_sides, edition_document, entry_page, page_context, parallel_page, schemas, text_page
+from interlinea.publish.summary_cache import SummaryCache
 from interlinea.publish.xslt import Stylesheet, stylesheet_diagnostics, stylesheet_parameters
 from interlinea.resources import xslt_path
 from interlinea.xml_input import safe_parser
@@ -36,6 +37,9 @@ SITE_PAGES = ("index", "registers", "map", "timeline", "bibliography", "about", 
 # The entries of a register that get a page of their own.
 ENTRY_ELEMENTS = tuple(f"{{{TEI_NS}}}{name}" for name in ("person", "place", "org"))
 STYLESHEETS = {"text": "text.xsl", "parallel": "parallel.xsl", "site": "site.xsl", "summary": "summary.xsl"}
+# The input of the pages about one text or one pair: the edition document as they are given it
+# (site_data.page_context), so that such a page is made again exactly when what it reads changed.
+PAGE_CONTEXT = "html:page-context"
 
 
 def root_of(page: Path) -> str:
@@ -63,12 +67,12 @@ class HtmlPublisher(Publisher):
         outputs = [self._site_page(name) for name in SITE_PAGES]
         for text in self.texts:
             page = Path(text_page(text.id))
-            outputs.append(Output(page, (text_input(text.id), REGISTERS, MANIFEST, ALIGNMENTS), {"kind": "text"}, text.id))
+            outputs.append(Output(page, (text_input(text.id), PAGE_CONTEXT), {"kind": "text"}, text.id))
             outputs.append(Output(Path("tei") / f"{text.id}.xml", (text_input(text.id),), {"kind": "copy-text"}, text.id))
         for path, (text_a, text_b) in self._alignments.items():
-            inputs = (text_input(text_a), text_input(text_b), ALIGNMENTS, REGISTERS, MANIFEST)
+            inputs = (text_input(text_a), text_input(text_b), alignment_input(path.name), PAGE_CONTEXT)
             outputs.append(Output(Path(parallel_page(path)), inputs, {"kind": "parallel", "alignment": path.name}))
-            outputs.append(Output(Path("tei/alignment") / path.name, (ALIGNMENTS,), {"kind": "copy", "source": f"alignment/{path.name}"}))
+            outputs.append(Output(Path("tei/alignment") / path.name, (alignment_input(path.name),), {"kind": "copy", "source": f"alignment/{path.name}"}))
         for register, entry_id in self._entries:
             page = Path(entry_page(register, entry_id))
             outputs.append(Output(page, (EVERY_TEXT, REGISTERS, MANIFEST), {"kind": "site", "page": "entry", "register": register, "entry": entry_id}))
@@ -86,8 +90,22 @@ class HtmlPublisher(Publisher):
         from interlinea.publish.search import index_site
 
         removed = super().finish()
+        self._summaries.prune()
         index_site(self.out_dir)
         return removed
+
+    def input_digest(self, key: str, inputs: Inputs) -> str:
+        if key == PAGE_CONTEXT:
+            return self._page_context_digest
+        return super().input_digest(key, inputs)
+
+    @cached_property
+    def _page_context(self) -> etree._ElementTree:
+        return page_context(self._edition_tree)
+
+    @cached_property
+    def _page_context_digest(self) -> str:
+        return sha256_of(etree.tostring(self._page_context, encoding="UTF-8"))
 
     def _site_page(self, name: str) -> Output:
         return Output(Path(f"{name}.html"), (EVERY_TEXT, REGISTERS, MANIFEST, ALIGNMENTS), {"kind": "site", "page": name})
@@ -179,18 +197,27 @@ class HtmlPublisher(Publisher):
         its key indexes do not grow with the number of texts."""
         loaded = self.__dict__.setdefault("_loaded", {})
         if name not in loaded:
-            tree = self._edition_tree if name == "site" else page_context(self._edition_tree)
+            tree = self._edition_tree if name == "site" else self._page_context
             loaded[name] = self._stylesheet(name).load(tree)
         return loaded[name]
 
     @cached_property
-    def _edition_tree(self) -> etree._ElementTree:
-        summary = self._stylesheet("summary")
+    def _summaries(self) -> SummaryCache:
+        state = self.edition.state_dir
+        return SummaryCache(state / "summaries" if state is not None else None, self._method)
 
+    @cached_property
+    def _edition_tree(self) -> etree._ElementTree:
         def summarise(text) -> etree._Element:
             path = self.edition.tei_path(text.id)
-            result = summary.run(text.tree, self.edition.relative(path), {"page": text_page(text.id)}, base_uri=path.resolve().as_uri())
-            return etree.fromstring(result.output.encode("utf-8"), safe_parser())
+            page = text_page(text.id)
+            tei = text.tei_bytes or etree.tostring(text.tree, encoding="UTF-8")
+
+            def make() -> etree._Element:
+                result = self._stylesheet("summary").run(text.tree, self.edition.relative(path), {"page": page}, base_uri=path.resolve().as_uri())
+                return etree.fromstring(result.output.encode("utf-8"), safe_parser())
+
+            return self._summaries.summary(tei, f"{path.name}\0{page}", make)
 
         validation = getattr(self.edition, "validation", None)
         return edition_document(self.edition, self.texts, summarise, validation.summary() if validation is not None else "")

@@ -165,8 +165,10 @@ def page_context(document: etree._ElementTree) -> etree._ElementTree:
     """The edition document as a page about one text (or one pair) needs it: the edition's metadata,
     alignments, works, relations and registers, and of each text's summary only its titles and
     works; without the mentions, dates and citations of every text and without the outline of the
-    world, which only the pages about the whole edition read."""
+    world, which only the pages about the whole edition read; without the validation summary, which
+    only the About page shows."""
     context = deepcopy(document.getroot())
+    context.attrib.pop("validation", None)
     for summary in context.iterfind(f"{{{SITE_NS}}}text/{{{SITE_NS}}}summary"):
         for child in list(summary):
             if child.tag not in (site("title"), site("work")):

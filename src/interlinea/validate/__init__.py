@@ -7,6 +7,10 @@
    both through grammars pruned to the elements the documents use (see interlinea.validate.grammar
    and interlinea.validate.schemas), which compile in milliseconds instead of seconds;
 4. the integrity rules of `interlinea.validate.rules`, across all files of the edition.
+
+Layers 2 and 3 and the rules whose scope is one document depend on nothing but the document: with a
+memo (validate/memo.py, what a build keeps in .interlinea/), a file unchanged since the last build
+gets their diagnostics back without being checked again.
 """
 
 from __future__ import annotations
@@ -16,14 +20,15 @@ from pathlib import Path
 
 from interlinea.diagnostics import Diagnostic, Report
 from interlinea.validate.corpus import Corpus, Document
-from interlinea.validate.rules import RULES, Rule
+from interlinea.validate.memo import ValidationMemo, key as memo_key
+from interlinea.validate.rules import DOCUMENT, RULES, Rule
 from interlinea.validate.grammar import document_names
 from interlinea.validate.schemas import Schema, project_schema, project_schema_for, schema_diagnostics, tei_all_schema
 from interlinea.xml_input import XMLFile, read_xml
 
 Reader = Callable[[Path, str], XMLFile]
 
-__all__ = ["RULES", "Rule", "Schema", "parse_document", "project_schema", "tei_all_schema", "validate_files"]
+__all__ = ["RULES", "Rule", "Schema", "ValidationMemo", "parse_document", "project_schema", "tei_all_schema", "validate_files"]
 
 
 def parse_document(path: Path, label: str, report: bool = True, reader: Reader = read_xml) -> tuple[Document | None, list[Diagnostic]]:
@@ -35,7 +40,7 @@ def parse_document(path: Path, label: str, report: bool = True, reader: Reader =
     parsed = reader(path, label)
     if parsed.tree is None:
         return None, parsed.problems
-    return Document(path=path, label=label, tree=parsed.tree, source_lines=parsed.lines, report=report), parsed.problems
+    return Document(path=path, label=label, tree=parsed.tree, source_lines=parsed.lines, report=report, data=parsed.data), parsed.problems
 
 
 def _schema_layer(documents: list[Document], schema_of: Callable[[Document], Schema], rule_id: str) -> list[Diagnostic]:
@@ -63,12 +68,14 @@ def validate_files(
     rules: Iterable[Rule] | None = None,
     reader: Reader = read_xml,
     foreign: Iterable[Path] = (),
+    memo: ValidationMemo | None = None,
 ) -> Report:
     """Validate `paths`; `context` are further files of the edition that pointers may lead to.
     `foreign` are texts whose TEI was written elsewhere (imported): the project's header contract
     is not theirs, so their schema layer is tei_all.
 
     `reader` parses a file (the edition passes its own, which parses each file once per run).
+    `memo` keeps each document's own checks (schemas, rules of scope DOCUMENT) between runs.
     """
     report = Report()
     corpus = Corpus(seeds_dir=seeds_dir)
@@ -83,14 +90,15 @@ def validate_files(
             corpus.unreadable.add(path.resolve())
             continue
         corpus.documents.append(document)
-    checks = []
+    selected = list(RULES if rules is None else rules)
     imported = {Path(p).resolve() for p in foreign}
+    schemas: list[tuple[str, Callable[[Document], Schema]]] = []
     if project:
-        checks.append(("schema", lambda d: tei_all_schema() if d.path.resolve() in imported else project_schema_for(d.tree)))
+        schemas.append(("schema", lambda d: tei_all_schema() if d.path.resolve() in imported else project_schema_for(d.tree)))
     if tei_all:
-        checks.append(("tei-all", lambda d: tei_all_schema()))
-    for rule_id, schema_of in checks:
-        report.extend(_schema_layer(corpus.documents, schema_of, rule_id))
+        schemas.append(("tei-all", lambda d: tei_all_schema()))
+    own_rules = [r for r in selected if r.scope == DOCUMENT]
+    report.extend(_own_checks(corpus.documents, schemas, own_rules, memo, seeds_dir))
     for path in context:
         if Path(path).resolve() in wanted:
             continue
@@ -99,6 +107,43 @@ def validate_files(
             corpus.documents.append(document)
         else:
             corpus.unreadable.add(Path(path).resolve())
-    for selected in RULES if rules is None else rules:
-        report.extend(selected.check(corpus))
+    for edition_rule in (r for r in selected if r.scope != DOCUMENT):
+        report.extend(edition_rule.check(corpus))
     return report
+
+
+def _own_checks(
+    documents: list[Document],
+    schemas: list[tuple[str, Callable[[Document], Schema]]],
+    rules: list[Rule],
+    memo: ValidationMemo | None,
+    seeds_dir: Path | None,
+) -> list[Diagnostic]:
+    """What each document's own checks find (its schemas, the rules of scope DOCUMENT): from the
+    memo for a document checked before as it is, else checked now (and kept in the memo)."""
+    found: list[Diagnostic] = []
+    todo: dict[str, tuple[Document, str]] = {}
+    for document in documents:
+        checks = [f"{rule_id}={schema_of(document).identity()}" for rule_id, schema_of in schemas] + [r.id for r in rules]
+        digest = memo_key(document.data, document.label, checks)
+        known = memo.get(digest) if memo is not None else None
+        if known is not None:
+            found += known
+        else:
+            todo[document.label] = (document, digest)
+    if not todo:
+        return found
+    checked = [document for document, _ in todo.values()]
+    fresh: list[Diagnostic] = []
+    for rule_id, schema_of in schemas:
+        fresh += _schema_layer(checked, schema_of, rule_id)
+    own = Corpus(documents=checked, seeds_dir=seeds_dir)
+    for own_rule in rules:
+        fresh += own_rule.check(own)
+    if memo is not None:
+        by_file: dict[str, list[Diagnostic]] = {name: [] for name in todo}
+        for diagnostic in fresh:
+            by_file.setdefault(diagnostic.file, []).append(diagnostic)
+        for name, (_, digest) in todo.items():
+            memo.put(digest, by_file[name])
+    return found + fresh

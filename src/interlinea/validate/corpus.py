@@ -24,6 +24,7 @@ class Document:
     tree: etree._ElementTree
     source_lines: list[str]
     report: bool = True  # False for documents loaded only as context for cross-file rules
+    data: bytes = b""  # the file's bytes, as parsed (for the memo of its own checks)
 
     @property
     def root(self) -> etree._Element:

@@ -21,20 +21,27 @@ from interlinea.patterns import url_problem
 from interlinea.validate.corpus import Corpus, Document, pointers_of
 
 
+# What a rule looks at: one document (what it finds in a file depends on that file alone, so an
+# unchanged file need not be checked again: validate/memo.py), or the whole edition.
+DOCUMENT = "document"
+EDITION = "edition"
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
     level: Level
     summary: str
     check: Callable[[Corpus], Iterator[Diagnostic]]
+    scope: str = EDITION
 
 
 RULES: list[Rule] = []
 
 
-def rule(rule_id: str, summary: str, level: Level = Level.ERROR):
+def rule(rule_id: str, summary: str, level: Level = Level.ERROR, scope: str = EDITION):
     def register(check: Callable[[Corpus], Iterator[Diagnostic]]):
-        RULES.append(Rule(rule_id, level, summary, check))
+        RULES.append(Rule(rule_id, level, summary, check, scope))
         return check
 
     return register
@@ -102,7 +109,7 @@ def key_resolves(corpus: Corpus) -> Iterator[Diagnostic]:
                     )
 
 
-@rule("lang-syntax", "every xml:lang and language/@ident is a valid BCP 47 tag (syntax and the IANA registry)")
+@rule("lang-syntax", "every xml:lang and language/@ident is a valid BCP 47 tag (syntax and the IANA registry)", scope=DOCUMENT)
 def lang_syntax(corpus: Corpus) -> Iterator[Diagnostic]:
     for document in corpus.reported():
         for node in document.root.iter():
@@ -118,7 +125,7 @@ def lang_syntax(corpus: Corpus) -> Iterator[Diagnostic]:
                     yield document.diagnostic(node, "lang-syntax", problem, attribute=attribute)
 
 
-@rule("lang-declared", "every language used in the text is declared in profileDesc/langUsage")
+@rule("lang-declared", "every language used in the text is declared in profileDesc/langUsage", scope=DOCUMENT)
 def lang_declared(corpus: Corpus) -> Iterator[Diagnostic]:
     # langUsage describes the text; the header's own language (the metadata's) is not part of it.
     for document in corpus.reported():
@@ -252,7 +259,7 @@ def _looks_like_pointer(token: str) -> bool:
     return bool(re.match(r"^[a-z][a-z0-9+.-]*:", token, re.IGNORECASE)) or "#" in token or token.endswith(".xml")
 
 
-@rule("url-syntax", "every web address (@target, @ref with http: or https:) is a well-formed URL")
+@rule("url-syntax", "every web address (@target, @ref with http: or https:) is a well-formed URL", scope=DOCUMENT)
 def url_syntax(corpus: Corpus) -> Iterator[Diagnostic]:
     for document in corpus.reported():
         for node in document.root.iter():
@@ -278,7 +285,7 @@ AUTHORITY_SYNTAX = {
 }
 
 
-@rule("authority-syntax", "authority identifiers and coordinates have the right syntax and range")
+@rule("authority-syntax", "authority identifiers and coordinates have the right syntax and range", scope=DOCUMENT)
 def authority_syntax(corpus: Corpus) -> Iterator[Diagnostic]:
     import re
 
@@ -327,7 +334,7 @@ def seed_digest(corpus: Corpus) -> Iterator[Diagnostic]:
                 )
 
 
-@rule("n-sequence", "citable blocks are numbered 1, 2, 3… through each work", level=Level.WARNING)
+@rule("n-sequence", "citable blocks are numbered 1, 2, 3… through each work", level=Level.WARNING, scope=DOCUMENT)
 def n_sequence(corpus: Corpus) -> Iterator[Diagnostic]:
     for document in corpus.reported():
         for work in document.root.xpath("//tei:div[@type='work']", namespaces=NS):
@@ -346,7 +353,7 @@ def n_sequence(corpus: Corpus) -> Iterator[Diagnostic]:
 JUDGED = ("head", "p", "note", "quote", "trailer", "fw")
 
 
-@rule("lang-mismatch", "a block's xml:lang agrees with what the language identifier finds with high confidence", level=Level.WARNING)
+@rule("lang-mismatch", "a block's xml:lang agrees with what the language identifier finds with high confidence", level=Level.WARNING, scope=DOCUMENT)
 def lang_mismatch(corpus: Corpus) -> Iterator[Diagnostic]:
     # The converter's own decision (interlinea.language_decision.decide), asked with the language in
     # force at the element: what the converter wrote is never flagged, and what it left to inherit

@@ -111,6 +111,10 @@ class Schema:
             raise RuntimeError("error_log before validate()")
         return self._last.error_log
 
+    def identity(self) -> str:
+        """What decides this schema's verdicts: its files (and those they include) and start pattern."""
+        return f"{_sources_digest(self.path)}:{self.start or ''}:{self.keep_own}"
+
     # -- pruned grammars --------------------------------------------------------------------------------
 
     def key(self, names: frozenset[Name]) -> str:
