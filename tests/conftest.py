@@ -43,6 +43,7 @@ def seed_html_publisher(out: Path):
     from interlinea.publish.html import HtmlPublisher
 
     edition = load_edition(ROOT)
+    edition.keep_state = False  # nothing written into the checkout
     stages.read_tei(edition, edition.texts)
     return HtmlPublisher(edition, edition.texts, out, PublishOptions())
 

@@ -50,6 +50,7 @@ def site_pages(edition: Edition) -> dict[str, bytes]:
 
 def seed_edition(validated: bool = False) -> Edition:
     edition = load_edition(ROOT)
+    edition.keep_state = False  # nothing written into the checkout
     stages.read_tei(edition, edition.texts)
     if validated:
         edition.validation = stages.validate(edition)
@@ -106,6 +107,22 @@ def structure_problems(name: str, page: lxml.html.HtmlElement) -> list[str]:
                  (e.get("style") is not None or any(a.startswith("on") for a in e.attrib))]
     problems += [f"{name}: a script in the page" for s in page.iter("script") if s.text and s.text.strip()]
     return problems
+
+
+def test_an_entry_page_reads_nothing_of_the_edition_but_its_entry_view(seed):
+    """The build record remakes an entry page when its entry view changed (site_data.entry_view):
+    made from that view alone, every entry page of the seed edition is the one the whole edition
+    document gives."""
+    from interlinea.publish.site_data import entry_view
+
+    edition, pages = seed
+    publisher = HtmlPublisher(edition, edition.texts, Path("unused"), PublishOptions())
+    entries = [o for o in publisher.outputs() if o.parameters.get("page") == "entry"]
+    assert len(entries) > 50
+    for output in entries:
+        viewer = HtmlPublisher(edition, edition.texts, Path("unused"), PublishOptions())
+        viewer.__dict__["_edition_tree"] = entry_view(publisher._edition_tree, output.parameters["entry"])
+        assert viewer.render(output) == pages[output.path.as_posix()], output.path
 
 
 def test_the_seed_edition_has_every_site_page(seed):

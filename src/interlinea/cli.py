@@ -153,18 +153,22 @@ def _say_published(ctx: Context, plan: stages.BuildPlan, texts: list[Text], repo
 @edit_options
 @publish_options
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes converting the texts (default: the number of cores); the result is the same whatever it is.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Where the texts are converted: processes of this machine, or the workers of a Dask cluster (needs --scheduler).")
+@click.option("--scheduler", metavar="ADDRESS", default=None, help="The Dask scheduler's address (tcp://HOST:8786) for --executor dask.")
 @common_options
-def build(ctx: Context, out_dir: Path | None, numbered: bool, wrap: int, jobs: int | None, keep_edited: bool, force: bool) -> None:
+def build(ctx: Context, out_dir: Path | None, numbered: bool, wrap: int, jobs: int | None, executor: str, scheduler: str | None, keep_edited: bool, force: bool) -> None:
     """Convert every seed to TEI, validate it, and publish the editions (site/).
 
     Stops with exit code 1, naming the failing files, when validation fails: nothing is published
     then. A TEI file edited by hand is never overwritten: the build stops, naming it, unless
     --keep-edited (publish it as it is) or --force (regenerate it) says what to do.
     """
+    if (executor == "dask") != (scheduler is not None):
+        raise click.UsageError("--executor dask needs --scheduler ADDRESS (tcp://HOST:8786), and --scheduler goes with --executor dask")
     edition = ctx.edition()
     from interlinea.parallel_convert import default_jobs
 
-    plan = _publish_plan(edition, out_dir, numbered, wrap, force=force, keep_edited=keep_edited, jobs=jobs or default_jobs())
+    plan = _publish_plan(edition, out_dir, numbered, wrap, force=force, keep_edited=keep_edited, jobs=jobs or default_jobs(), scheduler=scheduler)
     with edition_lock(edition.root):
         built = stages.build(edition, plan, progress=ctx.progress)
     _say_diagnostics(ctx, edition)

@@ -77,6 +77,8 @@ class Edition:
     # TEI published without a manifest (`interlinea publish PATH`): the files named are the whole
     # edition; no registers or alignments are looked for beside them.
     foreign: bool = False
+    # Whether this run may keep what it learns in state_dir (tests over the repository's edition say no).
+    keep_state: bool = True
     # The validation report of this run, if the edition was validated (the web edition's About page).
     validation: Report | None = None
 
@@ -89,7 +91,7 @@ class Edition:
         """Where builds keep what they remember between runs (caches, records): .interlinea/ in the
         edition's folder, git-ignored; None for TEI published without a manifest (nothing is written
         into another project's folder)."""
-        return None if self.foreign else self.root / BUILD_STATE
+        return None if self.foreign or not self.keep_state else self.root / BUILD_STATE
 
     @property
     def tei_dir(self) -> Path:

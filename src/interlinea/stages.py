@@ -64,12 +64,20 @@ def read_seeds(edition: Edition, texts: list[Text]) -> None:
         raise SeedError("\n".join(problems))
 
 
-def convert(edition: Edition, texts: list[Text], progress: Progress = _plain, cache: ConvertCache | None = None, jobs: int = 1) -> None:
+def convert(
+    edition: Edition,
+    texts: list[Text],
+    progress: Progress = _plain,
+    cache: ConvertCache | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+) -> None:
     """Convert the selected texts in memory (nothing is written here). A text imported as TEI
     (`canonical = "tei"`) has no seed: its TEI is read as it is in tei/. With a `cache` (an
     incremental build, convert_cache.py), a text whose inputs have not changed since its TEI was
     written is taken from tei/ as it is, and every text converted is recorded in it. With `jobs`
-    above 1, enough texts are converted by that many processes (parallel_convert.py)."""
+    above 1, enough texts are converted by that many processes (parallel_convert.py); with a Dask
+    `scheduler` address, by the workers of that cluster (dask_convert.py)."""
     imported = [text for text in texts if text.entry.canonical_tei]
     if imported:
         read_tei(edition, imported)
@@ -91,9 +99,15 @@ def convert(edition: Edition, texts: list[Text], progress: Progress = _plain, ca
                 text.tree, text.tei_bytes, text.state = parsed.tree, parsed.data, TextState.CONVERTED
                 continue
         todo.append(text)
+    shared = (edition.manifest.meta, edition.manifest.languages(), registers, relations)
+    if scheduler is not None and todo:
+        from interlinea.dask_convert import convert_on_dask
+
+        _take_converted(edition, todo, lambda work: convert_on_dask(scheduler, work, *shared), progress, cache)
+        return
     workers = workers_for(jobs, len(todo))
     if workers > 1:
-        _convert_in_processes(edition, todo, workers, registers, relations, progress, cache)
+        _take_converted(edition, todo, lambda work: convert_in_processes(workers, work, *shared), progress, cache)
         return
     tagger = Tagger(registers)  # one automaton for the whole run
     for text in progress(todo, "convert"):
@@ -118,12 +132,11 @@ def convert(edition: Edition, texts: list[Text], progress: Progress = _plain, ca
             cache.remember(text)
 
 
-def _convert_in_processes(edition: Edition, texts: list[Text], workers: int, registers, relations, progress: Progress, cache: ConvertCache | None) -> None:
-    """`convert` on several processes (parallel_convert.py): the same bytes, each text's tree read
-    back from them."""
+def _take_converted(edition: Edition, texts: list[Text], converter: Callable[[list[tuple]], Iterable[bytes]], progress: Progress, cache: ConvertCache | None) -> None:
+    """`convert` elsewhere (processes: parallel_convert.py, a cluster: dask_convert.py): the
+    converter gives the same bytes in the order of the texts; each text's tree is read back from them."""
     work = [(text.entry, text.seed, edition.relative(edition.seeds_dir / text.entry.source)) for text in texts]
-    converted = convert_in_processes(workers, work, edition.manifest.meta, edition.manifest.languages(), registers, relations)
-    for text, data in zip(progress(texts, "convert"), converted):
+    for text, data in zip(progress(texts, "convert"), converter(work)):
         text.tree = etree.ElementTree(etree.fromstring(data, safe_parser()))
         text.tei_bytes = data
         text.state = TextState.CONVERTED
@@ -342,7 +355,7 @@ def build(edition: Edition, plan: BuildPlan, progress: Progress = _plain) -> Bui
     texts = edition.select()
     remove_temporaries(edition.root / BUILD_STATE)  # what a killed build left of its records
     cache = ConvertCache(edition)
-    convert(edition, texts, progress, cache, jobs=plan.jobs)
+    convert(edition, texts, progress, cache, jobs=plan.jobs, scheduler=plan.scheduler)
     alignments = AlignCache(edition)
     align(edition, texts, force=plan.force, cache=alignments)
     try:
@@ -370,3 +383,4 @@ class BuildPlan:
     force: bool = False
     keep_edited: bool = False
     jobs: int = 1  # processes converting the texts (parallel_convert.py)
+    scheduler: str | None = None  # a Dask scheduler's address: its workers convert (dask_convert.py)

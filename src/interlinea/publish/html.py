@@ -26,7 +26,7 @@ from lxml import etree
 
 from interlinea import TEI_NS, XML_NS
 from interlinea.publish.base import ALIGNMENTS, EVERY_TEXT, MANIFEST, REGISTERS, Inputs, Output, Publisher, alignment_input, sha256_of, text_input
-from interlinea.publish.site_data import alignment_sides, edition_document, entry_page, page_context, parallel_page, schemas, text_page
+from interlinea.publish.site_data import alignment_sides, edition_document, entry_page, entry_relevant, page_context, parallel_page, schemas, text_page
 from interlinea.publish.summary_cache import SummaryCache
 from interlinea.publish.xslt import Stylesheet, stylesheet_diagnostics, stylesheet_parameters
 from interlinea.resources import xslt_path
@@ -40,6 +40,8 @@ STYLESHEETS = {"text": "text.xsl", "parallel": "parallel.xsl", "site": "site.xsl
 # The input of the pages about one text or one pair: the edition document as they are given it
 # (site_data.page_context), so that such a page is made again exactly when what it reads changed.
 PAGE_CONTEXT = "html:page-context"
+# The input of an entry page: what it reads of the edition document (site_data.entry_view).
+ENTRY_VIEW = "html:entry-view:"
 
 
 def root_of(page: Path) -> str:
@@ -75,7 +77,7 @@ class HtmlPublisher(Publisher):
             outputs.append(Output(Path("tei/alignment") / path.name, (alignment_input(path.name),), {"kind": "copy", "source": f"alignment/{path.name}"}))
         for register, entry_id in self._entries:
             page = Path(entry_page(register, entry_id))
-            outputs.append(Output(page, (EVERY_TEXT, REGISTERS, MANIFEST), {"kind": "site", "page": "entry", "register": register, "entry": entry_id}))
+            outputs.append(Output(page, (ENTRY_VIEW + entry_id,), {"kind": "site", "page": "entry", "register": register, "entry": entry_id}))
         for path in self.edition.register_paths():
             if self.edition.read_xml(path).tree is not None:  # a register the edition refuses is not published
                 outputs.append(Output(Path("tei/registers") / path.name, (REGISTERS,), {"kind": "copy", "source": f"registers/{path.name}"}))
@@ -97,7 +99,26 @@ class HtmlPublisher(Publisher):
     def input_digest(self, key: str, inputs: Inputs) -> str:
         if key == PAGE_CONTEXT:
             return self._page_context_digest
+        if key.startswith(ENTRY_VIEW):
+            return self._entry_view_digest(key[len(ENTRY_VIEW):])
         return super().input_digest(key, inputs)
+
+    def _entry_view_digest(self, entry_id: str) -> str:
+        """The digest of site_data.entry_view for one entry, without building it: the page context,
+        the languages' names, and what points to the entry, each with the text it is in."""
+        index = self.__dict__.get("_entry_index")
+        if index is None:
+            index = self.__dict__["_entry_index"] = {}
+            common = []
+            for node in entry_relevant(self._edition_tree):
+                text = node.getparent().getparent().get("id", "")
+                part = text.encode() + b"\0" + etree.tostring(node, encoding="UTF-8")
+                if node.get("ref"):
+                    index.setdefault(node.get("ref").rpartition("#")[2], []).append(part)
+                else:
+                    common.append(part)
+            self.__dict__["_entry_common"] = sha256_of(self._page_context_digest.encode(), *common)
+        return sha256_of(self.__dict__["_entry_common"].encode(), *index.get(entry_id, []))
 
     @cached_property
     def _page_context(self) -> etree._ElementTree:

@@ -178,6 +178,42 @@ def page_context(document: etree._ElementTree) -> etree._ElementTree:
     return etree.ElementTree(context)
 
 
+# What an entry page reads of a text's summary besides its titles and works: the names of languages,
+# and what points to its entry (mentions, authors, translators, citations).
+ENTRY_PAGE_READS = ("language",)
+
+
+def entry_view(document: etree._ElementTree, entry_id: str) -> etree._ElementTree:
+    """The edition document as the page of one register entry reads it: the page context, the
+    languages' names, and of the texts' summaries only what points to this entry. Its serialisation
+    decides when the page is made again (the web edition's build record); a test makes every entry
+    page of the seed edition from it and from the whole document and compares them."""
+    view = deepcopy(page_context(document).getroot())
+    kept = {id(node): node for node in entry_relevant(document, entry_id)}
+    for holder, summary in zip(view.iterfind(f"{{{SITE_NS}}}text"), document.getroot().iterfind(f"{{{SITE_NS}}}text")):
+        target = holder.find(site("summary"))
+        full = summary.find(site("summary"))
+        if target is None or full is None:
+            continue
+        for child in full:
+            if id(child) in kept:
+                target.append(deepcopy(child))
+    return etree.ElementTree(view)
+
+
+def entry_relevant(document: etree._ElementTree, entry_id: str | None = None):
+    """The summaries' elements an entry page reads besides the page context: every language name, and
+    (for `entry_id`, or for every entry when None) what points to the entry by a fragment that names
+    it — more than the stylesheet's key matches, never less."""
+    for summary in document.getroot().iterfind(f"{{{SITE_NS}}}text/{{{SITE_NS}}}summary"):
+        for child in summary:
+            if child.tag in (site(name) for name in ENTRY_PAGE_READS):
+                yield child
+            elif entry_id is None or child.get("ref", "").rpartition("#")[2] == entry_id:
+                if child.get("ref") and child.tag not in (site("title"), site("work")):
+                    yield child
+
+
 # The outline of the world the map page draws, and where it comes from (its README says more).
 WORLD_OUTLINE = xslt_path("html", "data", "world-atlas", "countries-110m.json")
 WORLD_SOURCE = "Natural Earth 1:110m Admin 0 countries (public domain), as TopoJSON from world-atlas 2.0.2 (ISC)"

@@ -111,6 +111,15 @@ class Corpus:
     def reported(self) -> list[Document]:
         return [d for d in self.documents if d.report]
 
+    def _resolved(self, folder: Path, relative: str) -> Path:
+        """A file named relative to a folder, resolved once per run (thousands of pointers name the
+        same few files; resolving asks the file system)."""
+        cache = self.__dict__.setdefault("_paths", {})
+        key = (folder, relative)
+        if key not in cache:
+            cache[key] = _resolve_path(folder, relative)
+        return cache[key]
+
     @cached_property
     def by_path(self) -> dict[Path, Document]:
         return {d.path.resolve(): d for d in self.documents}
@@ -144,7 +153,7 @@ class Corpus:
             return None
         parts = urlsplit(pointer)
         if parts.path:
-            target_path = (document.path.parent / unquote(parts.path)).resolve()
+            target_path = self._resolved(document.path.parent, unquote(parts.path))
             target = self.by_path.get(target_path)
             if target is None and target_path in self.unreadable:
                 return None
@@ -155,6 +164,10 @@ class Corpus:
         if not parts.fragment:
             return target, target.root
         return target, target.ids.get(unquote(parts.fragment))
+
+
+def _resolve_path(folder: Path, relative: str) -> Path:
+    return (folder / relative).resolve()
 
 
 def pointers_of(node: etree._Element, attribute: str) -> list[str]:
