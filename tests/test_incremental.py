@@ -91,18 +91,19 @@ def rendered(monkeypatch) -> list[str]:
     from interlinea.publish.summary_cache import SummaryCache
 
     calls: list[str] = []
-    render, summary = HtmlPublisher.render, SummaryCache.summary
+    render, put = HtmlPublisher.render, SummaryCache.put
 
     def rendering(self, output):
         if output.parameters.get("kind") in ("text", "parallel"):
             calls.append(output.path.as_posix())
         return render(self, output)
 
-    def summarising(self, tei, parameter, make):
-        return summary(self, tei, parameter, lambda: (calls.append("summary of " + parameter.split("\0")[0]), make())[1])
+    def summarising(self, name, data):
+        calls.append("summary")
+        return put(self, name, data)
 
     monkeypatch.setattr(HtmlPublisher, "render", rendering)
-    monkeypatch.setattr(SummaryCache, "summary", summarising)
+    monkeypatch.setattr(SummaryCache, "put", summarising)
     return calls
 
 
@@ -141,13 +142,13 @@ EVERY_PAGE = [f"texts/{text}.html" for text in EVERY_TEXT] + [f"parallel/{pair}.
         # texts' pages read nothing of it that changed (its titles and works are the same)
         (
             change_seed, ["pramen-bg"], 1, ["tei/pramen-bg.xml", "tei/alignment/organise-it.2__pramen-bg.1.xml"],
-            ["summary of pramen-bg.xml", "texts/pramen-bg.html", "parallel/organise-it.2__pramen-bg.1.html"],
+            ["summary", "texts/pramen-bg.html", "parallel/organise-it.2__pramen-bg.1.html"],
         ),
         # a new variant no text uses: the same texts, the same blocks to align; every page shows
         # the registers' names (in tooltips)
         (change_register, EVERY_TEXT, 0, ["tei/registers/places.xml"], EVERY_PAGE),
         # the edition's description is in every header
-        (change_manifest, EVERY_TEXT, 0, EVERY_FILE, [f"summary of {text}.xml" for text in EVERY_TEXT] + EVERY_PAGE),
+        (change_manifest, EVERY_TEXT, 0, EVERY_FILE, ["summary"] * len(EVERY_TEXT) + EVERY_PAGE),
     ],
     ids=["nothing", "one seed", "a register", "the manifest"],
 )

@@ -44,16 +44,22 @@ class AlignCache:
         self.used: dict = {}
 
     def __call__(self, a: Sequence[Unit], b: Sequence[Unit], fixed: Fixed, aligner):
-        key = hashlib.sha256(json.dumps([code_digest(), _units(a), _units(b), [list(map(list, f)) for f in fixed]], ensure_ascii=False).encode()).hexdigest()
-        found = self._decode(self.known.get(key))
-        if found is None:
-            found = align_around(a, b, fixed, aligner)
+        """The groups of a pair: remembered, or aligned now (`record` keeps them for the next run)."""
+        found = self._decode(self.known.get(self._key(a, b, fixed)))
+        return found if found is not None else align_around(a, b, fixed, aligner)
+
+    def record(self, a: Sequence[Unit], b: Sequence[Unit], fixed: Fixed, found) -> None:
+        """Keep the groups of a pair of this run (called where the run gathers the results: the
+        aligning itself may happen in another process)."""
         groups, corrected = found
-        self.used[key] = {
+        self.used[self._key(a, b, fixed)] = {
             "groups": [[list(g.a), list(g.b), g.cert] for g in groups],
             "corrected": sorted([list(x), list(y)] for x, y in corrected),
         }
-        return found
+
+    @staticmethod
+    def _key(a: Sequence[Unit], b: Sequence[Unit], fixed: Fixed) -> str:
+        return hashlib.sha256(json.dumps([code_digest(), _units(a), _units(b), [list(map(list, f)) for f in fixed]], ensure_ascii=False).encode()).hexdigest()
 
     @staticmethod
     def _decode(entry) -> tuple[list[Group], set] | None:

@@ -60,11 +60,13 @@ def align_pairs(
     corrections_label: str,
     aligner=align,
     pair_aligner=align_around,
+    mapper=map,
 ) -> tuple[list[PairAlignment], list[str]]:
     """Every aligned pair of the graph whose two texts are in `trees` (text id → tree); `labels`
     names a text's TEI file in messages; `pair_aligner` aligns one pair around its corrections
-    (align_around, or a remembering one: align_cache.AlignCache). Returns the alignments and the
-    pairs skipped (why).
+    (align_around, or a remembering one: align_cache.AlignCache, told of every result here by its
+    `record`); `mapper` maps a function over the pairs (map, or workers.fork_map on several
+    processes). Returns the alignments and the pairs skipped (why).
     Raises CorrectionError when a correction does not fit."""
     pairs = graph.aligned_pairs()
     problems = unknown_pairs(corrections, pairs, corrections_label)
@@ -91,13 +93,19 @@ def align_pairs(
     problems += misfits(mine, numbers, {ref: labels(ref.rsplit(".", 1)[0]) for ref in units}, corrections_label)
     if problems:
         raise CorrectionError("\n".join(problems))
-    results = []
+    requests = []
     for a_ref, b_ref in ready:
         fixed = [
             (tuple(numbers[a_ref][n] for n in c.a), tuple(numbers[b_ref][n] for n in c.b))
             for c in corrections_for(corrections, (a_ref, b_ref))
         ]
-        groups, corrected = pair_aligner(units[a_ref], units[b_ref], fixed, aligner)
+        requests.append((units[a_ref], units[b_ref], fixed))
+    outcomes = mapper(lambda request: pair_aligner(*request, aligner), requests)
+    record = getattr(pair_aligner, "record", None)
+    results = []
+    for (a_ref, b_ref), request, (groups, corrected) in zip(ready, requests, outcomes):
+        if record is not None:
+            record(*request, (groups, corrected))
         results.append(PairAlignment(a_ref, b_ref, groups, corrected))
     return results, skipped
 

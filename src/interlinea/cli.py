@@ -166,7 +166,7 @@ def build(ctx: Context, out_dir: Path | None, numbered: bool, wrap: int, jobs: i
     if (executor == "dask") != (scheduler is not None):
         raise click.UsageError("--executor dask needs --scheduler ADDRESS (tcp://HOST:8786), and --scheduler goes with --executor dask")
     edition = ctx.edition()
-    from interlinea.parallel_convert import default_jobs
+    from interlinea.workers import default_jobs
 
     plan = _publish_plan(edition, out_dir, numbered, wrap, force=force, keep_edited=keep_edited, jobs=jobs or default_jobs(), scheduler=scheduler)
     with edition_lock(edition.root):

@@ -16,10 +16,10 @@ process.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
+from interlinea import workers
 from interlinea.convert import convert_text
 from interlinea.entities import Tagger
 from interlinea.xmlio import serialize
@@ -30,18 +30,10 @@ MIN_TEXTS_PER_WORKER = 8
 _shared: dict = {}
 
 
-def default_jobs() -> int:
-    """The number of processes a build uses unless told: the cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def workers_for(jobs: int, texts: int) -> int:
     """How many processes to convert `texts` texts with, at most `jobs`: 1 when a pool would cost
     more than it saves."""
-    return max(1, min(jobs, texts // MIN_TEXTS_PER_WORKER))
+    return workers.workers_for(jobs, texts, MIN_TEXTS_PER_WORKER)
 
 
 def _start(meta, edition_languages, registers, relations) -> None:

@@ -28,6 +28,7 @@ from interlinea.relations import outside_problems, relation_graph
 from interlinea.seeds import read_seed
 from interlinea.tei_store import State, TEIStore, WriteResult
 from interlinea.validate import ValidationMemo, validate_files
+from interlinea.workers import fork_map
 from interlinea.xml_input import safe_parser
 from interlinea.xmlio import remove_temporaries, serialize, write_atomic
 
@@ -144,7 +145,7 @@ def _take_converted(edition: Edition, texts: list[Text], converter: Callable[[li
             cache.remember(text)
 
 
-def align(edition: Edition, texts: list[Text], *, force: bool = False, cache: AlignCache | None = None) -> None:
+def align(edition: Edition, texts: list[Text], *, force: bool = False, cache: AlignCache | None = None, jobs: int = 1) -> None:
     """Align the paragraphs of every pair of related works, in memory (`write_tei` writes them).
 
     Each text is taken as tei/ will hold it after writing: the converted tree, or the file on disk
@@ -168,7 +169,8 @@ def align(edition: Edition, texts: list[Text], *, force: bool = False, cache: Al
     label = edition.relative(corrections_path)
     corrections = load_corrections(corrections_path, label)
     tei_label = lambda text_id: edition.relative(edition.tei_path(text_id))  # noqa: E731
-    results, skipped = align_pairs(graph, trees, corrections, tei_label, label, **({"pair_aligner": cache} if cache is not None else {}))
+    mapper = lambda function, items: fork_map(jobs, function, items, min_per_worker=4)  # noqa: E731
+    results, skipped = align_pairs(graph, trees, corrections, tei_label, label, mapper=mapper, **({"pair_aligner": cache} if cache is not None else {}))
     for message in skipped:
         edition.warn(edition.alignment_dir, "alignment", message)
     files = alignment_files(results, graph, trees, edition.manifest.meta.publisher)
@@ -293,7 +295,7 @@ def stale_tei(edition: Edition, texts: list[Text]) -> list[str]:
     return stale
 
 
-def validate(edition: Edition, paths: list[Path] | None = None, tei_all: bool = False, memo: ValidationMemo | None = None) -> Report:
+def validate(edition: Edition, paths: list[Path] | None = None, tei_all: bool = False, memo: ValidationMemo | None = None, jobs: int = 1) -> Report:
     """Validate files of the edition (all by default), with the whole edition as context. With a
     `memo` (a build's), a file unchanged since it was last checked is not checked by itself again."""
     everything = edition.tei_files()
@@ -306,6 +308,7 @@ def validate(edition: Edition, paths: list[Path] | None = None, tei_all: bool = 
         reader=edition.read_xml,
         foreign=[edition.tei_path(t.id) for t in edition.texts if t.entry.canonical_tei],
         memo=memo,
+        jobs=jobs,
     )
     if paths is None:
         edition.validation = report
@@ -327,13 +330,14 @@ def read_tei(edition: Edition, texts: list[Text]) -> None:
         raise InterlineaError("\n".join(problems))
 
 
-def publish(edition: Edition, texts: list[Text], formats, out_dir: Path, options, progress: Progress = _plain):
-    """Publish the texts' TEI (as read by `read_tei`) in each format into `out_dir`."""
+def publish(edition: Edition, texts: list[Text], formats, out_dir: Path, options, progress: Progress = _plain, jobs: int = 1):
+    """Publish the texts' TEI (as read by `read_tei`) in each format into `out_dir`, by up to `jobs`
+    processes."""
     from interlinea.publish import FORMATS, publish as run_publishers
 
     for name in formats:
         remove_temporaries(out_dir / (FORMATS[name].folder if FORMATS[name].folder is not None else name))
-    return run_publishers(edition, texts, formats, out_dir, options, progress)
+    return run_publishers(edition, texts, formats, out_dir, options, progress, jobs)
 
 
 @dataclass
@@ -357,19 +361,19 @@ def build(edition: Edition, plan: BuildPlan, progress: Progress = _plain) -> Bui
     cache = ConvertCache(edition)
     convert(edition, texts, progress, cache, jobs=plan.jobs, scheduler=plan.scheduler)
     alignments = AlignCache(edition)
-    align(edition, texts, force=plan.force, cache=alignments)
+    align(edition, texts, force=plan.force, cache=alignments, jobs=plan.jobs)
     try:
         written = write_tei(edition, texts, force=plan.force, keep_edited=plan.keep_edited)
     finally:
         cache.save()  # an entry whose TEI did not reach the disk is never used (its digest differs)
         alignments.save()
     memo = ValidationMemo(edition.root / VALIDATION_MEMO)
-    report = validate(edition, memo=memo)
+    report = validate(edition, memo=memo, jobs=plan.jobs)
     memo.save()
     if report.errors:
         return Built(written, report, None)
     read_tei(edition, texts)
-    return Built(written, report, publish(edition, texts, plan.formats, plan.out_dir, plan.options, progress))
+    return Built(written, report, publish(edition, texts, plan.formats, plan.out_dir, plan.options, progress, plan.jobs))
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from interlinea.publish.cite import CitePublisher
 from interlinea.publish.html import HtmlPublisher
 from interlinea.publish.text import TextPublisher
 from interlinea.publish.xslt import PublishError, Stylesheet
+from interlinea.workers import can_fork, fork_map
 
 FORMATS: dict[str, type[Publisher]] = {"text": TextPublisher, "cite": CitePublisher, "html": HtmlPublisher}
 
@@ -29,6 +30,10 @@ class PublishReport:
     up_to_date: int = 0
 
 
+# Below this many texts per process, a format's work is done in this process.
+MIN_TEXTS_PER_WORKER = 8
+
+
 def publish(
     edition: Edition,
     texts: list[Text],
@@ -36,19 +41,34 @@ def publish(
     out_dir: Path,
     options: PublishOptions,
     progress: Callable[[Iterable[Output], str], Iterable[Output]] = lambda items, _label: items,
+    jobs: int = 1,
 ) -> PublishReport:
-    """Publish `texts` (with their trees) in each format; only outputs whose inputs changed are made."""
+    """Publish `texts` (with their trees) in each format; only outputs whose inputs changed are made,
+    by up to `jobs` processes (interlinea.workers), byte-identical whatever their number.
+
+    The run decides once whether it renders in workers (enough texts for each): then every
+    stylesheet runs in a worker and none here, so that no worker is forked from a process in
+    which Saxon has started."""
     report = PublishReport()
     inputs = Inputs(edition, texts)
+    pooled = jobs > 1 and len(texts) >= MIN_TEXTS_PER_WORKER * 2 and can_fork()
+    mapper = (lambda function, items: fork_map(jobs, function, items, min_per_worker=1)) if pooled else map
     for name in formats:
         publisher = FORMATS[name](edition, texts, out_dir, options)
-        for output in progress(publisher.outputs(), f"publish {name}"):
+        publisher.prepare(mapper)
+        stale = []
+        for output in publisher.outputs():
             fingerprint = publisher.fingerprint(output, inputs)
             if publisher.is_current(output, fingerprint):
                 publisher.keep(output, fingerprint)
                 report.up_to_date += 1
-                continue
-            written = publisher.write(output, fingerprint)
+            else:
+                stale.append((output, fingerprint))
+        rendered = mapper(lambda item: publisher.render_reporting(item[0]), stale)
+        for (output, fingerprint), (content, warnings) in zip(progress(stale, f"publish {name}"), rendered):
+            for warning in warnings:
+                publisher.warn(warning)
+            written = publisher.write(output, fingerprint, content)
             if written is not None:
                 report.written.append(written)
         report.removed.extend(publisher.finish())

@@ -124,6 +124,10 @@ class Publisher(ABC):
     def render(self, output: Output) -> bytes:
         """The content of one output."""
 
+    def prepare(self, mapper) -> None:
+        """Work this format does once before its outputs (the web edition's summaries of the
+        texts), with `mapper` mapping a function over items (in worker processes)."""
+
     def method_digest(self) -> str:
         """What, besides the data, decides every output: the version and the options (a format adds
         its stylesheets)."""
@@ -150,15 +154,24 @@ class Publisher(ABC):
     def is_current(self, output: Output, fingerprint: str) -> bool:
         return self.previous.get(output.path.as_posix()) == fingerprint and (self.out_dir / output.path).is_file()
 
-    def write(self, output: Output, fingerprint: str) -> Path | None:
-        """Render and write one output; the file appears whole or not at all. Returns it if it changed."""
-        content = self.render(output)
+    def write(self, output: Output, fingerprint: str, content: bytes | None = None) -> Path | None:
+        """Write one output (rendered now, or `content` rendered elsewhere); the file appears whole
+        or not at all. Returns it if it changed."""
+        if content is None:
+            content = self.render(output)
         self.current[output.path.as_posix()] = fingerprint
         target = self.out_dir / output.path
         if target.is_file() and target.read_bytes() == content:
             return None
         write_atomic(target, content)
         return target
+
+    def render_reporting(self, output: Output) -> tuple[bytes, list[Diagnostic]]:
+        """`render`, with the warnings it gave (for a render in a worker process, whose own
+        report is lost)."""
+        before = len(self.edition.diagnostics)
+        content = self.render(output)
+        return content, self.edition.diagnostics[before:]
 
     def warn(self, diagnostic: Diagnostic) -> None:
         """Report a warning about the TEI met while rendering (the CLI prints the edition's

@@ -227,18 +227,27 @@ class HtmlPublisher(Publisher):
         state = self.edition.state_dir
         return SummaryCache(state / "summaries" if state is not None else None, self._method)
 
+    def _summary_name(self, text) -> str:
+        tei = text.tei_bytes or etree.tostring(text.tree, encoding="UTF-8")
+        return self._summaries.name(tei, f"{self.edition.tei_path(text.id).name}\0{text_page(text.id)}")
+
+    def _make_summary(self, text) -> bytes:
+        """A text's summary (xslt/html/summary.xsl), serialised."""
+        path = self.edition.tei_path(text.id)
+        result = self._stylesheet("summary").run(text.tree, self.edition.relative(path), {"page": text_page(text.id)}, base_uri=path.resolve().as_uri())
+        return result.output.encode("utf-8")
+
+    def prepare(self, mapper) -> None:
+        """Make the summaries not kept from an earlier build, by `mapper` (in worker processes)."""
+        todo = [(text, self._summary_name(text)) for text in self.texts]
+        todo = [(text, name) for text, name in todo if not self._summaries.has(name)]
+        for (_, name), data in zip(todo, mapper(lambda item: self._make_summary(item[0]), todo)):
+            self._summaries.put(name, data)
+
     @cached_property
     def _edition_tree(self) -> etree._ElementTree:
         def summarise(text) -> etree._Element:
-            path = self.edition.tei_path(text.id)
-            page = text_page(text.id)
-            tei = text.tei_bytes or etree.tostring(text.tree, encoding="UTF-8")
-
-            def make() -> etree._Element:
-                result = self._stylesheet("summary").run(text.tree, self.edition.relative(path), {"page": page}, base_uri=path.resolve().as_uri())
-                return etree.fromstring(result.output.encode("utf-8"), safe_parser())
-
-            return self._summaries.summary(tei, f"{path.name}\0{page}", make)
+            return self._summaries.summary(self._summary_name(text), lambda: self._make_summary(text))
 
         validation = getattr(self.edition, "validation", None)
         return edition_document(self.edition, self.texts, summarise, validation.summary() if validation is not None else "")

@@ -21,30 +21,49 @@ from interlinea.xmlio import remove_temporaries, write_atomic
 
 
 class SummaryCache:
-    """Summaries by the digest of what makes them; `folder` None keeps nothing (each is made)."""
+    """Summaries by the digest of what makes them; with `folder` None they are kept for this run
+    only (in memory)."""
 
     def __init__(self, folder: Path | None, method: str):
         self.folder = folder
         self.method = method  # the digest of the stylesheets that make a summary
         self.used: set[str] = set()
+        self.in_memory: dict[str, bytes] = {}
         self.made = 0  # how many were made in this run (not found)
 
-    def summary(self, tei: bytes, parameter: str, make: Callable[[], etree._Element]) -> etree._Element:
+    def name(self, tei: bytes, parameter: str) -> str:
         """The summary of a text whose TEI is `tei` (`parameter`: what else the stylesheet is given)."""
-        if self.folder is None:
-            self.made += 1
-            return make()
-        name = sha256_of(self.method.encode(), parameter.encode(), tei) + ".xml"
-        self.used.add(name)
-        path = self.folder / name
-        try:
-            return etree.fromstring(path.read_bytes(), safe_parser())
-        except (OSError, etree.XMLSyntaxError):
-            pass  # not made yet, or damaged: made again
-        made = make()
+        return sha256_of(self.method.encode(), parameter.encode(), tei) + ".xml"
+
+    def has(self, name: str) -> bool:
+        return name in self.in_memory or (self.folder is not None and (self.folder / name).is_file())
+
+    def put(self, name: str, data: bytes) -> None:
+        """Keep a summary made in this run (here or in a worker process)."""
         self.made += 1
-        write_atomic(path, etree.tostring(made, encoding="UTF-8"))
-        return made
+        self.used.add(name)
+        if self.folder is None:
+            self.in_memory[name] = data
+        else:
+            write_atomic(self.folder / name, data)
+
+    def summary(self, name: str, make: Callable[[], bytes]) -> etree._Element:
+        """The summary called `name`: kept, else made now by `make` (its serialised bytes)."""
+        self.used.add(name)
+        data = self.in_memory.get(name)
+        if data is None and self.folder is not None:
+            try:
+                data = (self.folder / name).read_bytes()
+            except OSError:
+                data = None
+        if data is not None:
+            try:
+                return etree.fromstring(data, safe_parser())
+            except etree.XMLSyntaxError:
+                pass  # damaged: made again
+        data = make()
+        self.put(name, data)
+        return etree.fromstring(data, safe_parser())
 
     def prune(self) -> None:
         """Remove the summaries no text of this run used (and what an interrupted run left)."""

@@ -24,6 +24,7 @@ from interlinea.validate.memo import ValidationMemo, key as memo_key
 from interlinea.validate.rules import DOCUMENT, RULES, Rule
 from interlinea.validate.grammar import document_names
 from interlinea.validate.schemas import Schema, project_schema, project_schema_for, schema_diagnostics, tei_all_schema
+from interlinea.workers import fork_map
 from interlinea.xml_input import XMLFile, read_xml
 
 Reader = Callable[[Path, str], XMLFile]
@@ -69,13 +70,15 @@ def validate_files(
     reader: Reader = read_xml,
     foreign: Iterable[Path] = (),
     memo: ValidationMemo | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Validate `paths`; `context` are further files of the edition that pointers may lead to.
     `foreign` are texts whose TEI was written elsewhere (imported): the project's header contract
     is not theirs, so their schema layer is tei_all.
 
     `reader` parses a file (the edition passes its own, which parses each file once per run).
-    `memo` keeps each document's own checks (schemas, rules of scope DOCUMENT) between runs.
+    `memo` keeps each document's own checks (schemas, rules of scope DOCUMENT) between runs; `jobs`
+    processes check the documents not in it.
     """
     report = Report()
     corpus = Corpus(seeds_dir=seeds_dir)
@@ -98,7 +101,7 @@ def validate_files(
     if tei_all:
         schemas.append(("tei-all", lambda d: tei_all_schema()))
     own_rules = [r for r in selected if r.scope == DOCUMENT]
-    report.extend(_own_checks(corpus.documents, schemas, own_rules, memo, seeds_dir))
+    report.extend(_own_checks(corpus.documents, schemas, own_rules, memo, seeds_dir, jobs))
     for path in context:
         if Path(path).resolve() in wanted:
             continue
@@ -118,9 +121,11 @@ def _own_checks(
     rules: list[Rule],
     memo: ValidationMemo | None,
     seeds_dir: Path | None,
+    jobs: int = 1,
 ) -> list[Diagnostic]:
     """What each document's own checks find (its schemas, the rules of scope DOCUMENT): from the
-    memo for a document checked before as it is, else checked now (and kept in the memo)."""
+    memo for a document checked before as it is, else checked now (and kept in the memo), by up to
+    `jobs` processes (interlinea.workers)."""
     found: list[Diagnostic] = []
     todo: dict[str, tuple[Document, str]] = {}
     for document in documents:
@@ -134,12 +139,17 @@ def _own_checks(
     if not todo:
         return found
     checked = [document for document, _ in todo.values()]
-    fresh: list[Diagnostic] = []
-    for rule_id, schema_of in schemas:
-        fresh += _schema_layer(checked, schema_of, rule_id)
-    own = Corpus(documents=checked, seeds_dir=seeds_dir)
-    for own_rule in rules:
-        fresh += own_rule.check(own)
+
+    def own_checks(document: Document) -> list[Diagnostic]:
+        diagnostics = []
+        for rule_id, schema_of in schemas:
+            diagnostics += _schema_layer([document], schema_of, rule_id)
+        own = Corpus(documents=[document], seeds_dir=seeds_dir)
+        for own_rule in rules:
+            diagnostics += own_rule.check(own)
+        return diagnostics
+
+    fresh: list[Diagnostic] = [d for diagnostics in fork_map(jobs, own_checks, checked) for d in diagnostics]
     if memo is not None:
         by_file: dict[str, list[Diagnostic]] = {name: [] for name in todo}
         for diagnostic in fresh:
