@@ -144,3 +144,42 @@ def test_init_refuses_to_overwrite(tmp_path):
     assert run("init", str(tmp_path)).exit_code == 0
     result = run("init", str(tmp_path))
     assert result.exit_code == 1 and "already exists" in result.stderr
+
+
+def test_a_terminal_sees_the_progress_of_each_stage_and_a_pipe_sees_none(edition_copy):
+    """On an interactive terminal (a pseudo-terminal here), a bar per stage on stderr; in a pipe
+    (CI, scripts), none."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    import threading
+
+    primary, secondary = pty.openpty()
+    seen = bytearray()
+
+    def read() -> None:  # the bar is read as it is drawn: a full terminal buffer would block the build
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            seen.extend(chunk)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    command = [sys.executable, "-m", "interlinea", "build", "--jobs", "1", "--edition", str(edition_copy)]
+    on_terminal = subprocess.run(command, stdout=subprocess.PIPE, stderr=secondary, timeout=600)
+    os.close(secondary)
+    reader.join(timeout=10)
+    os.close(primary)
+    assert on_terminal.returncode == 0
+    drawn = seen.decode("utf-8", errors="replace")
+    for stage in ("convert", "align", "validate", "publish text", "publish html"):
+        assert stage in drawn, (stage, drawn[-2000:])
+    (edition_copy / "seeds" / "edition.toml").touch()  # the same build again, into a pipe
+    in_pipe = subprocess.run(command + ["--force"], capture_output=True, timeout=600)
+    assert in_pipe.returncode == 0
+    assert b"[" not in in_pipe.stderr and b"%" not in in_pipe.stderr

@@ -217,3 +217,25 @@ def test_the_validation_memo_gives_the_report_a_full_validation_gives(tmp_path):
     assert report(ValidationMemo(memo_path)) == full
     memo_path.write_text('{"x": [{"file": 1}], ', encoding="utf-8")
     assert report(ValidationMemo(memo_path)) == full
+
+
+def test_build_explain_says_what_was_made_again_and_why(tmp_path):
+    edition = copy_edition(tmp_path / "edition")
+    build(edition)
+
+    def explain() -> list[str]:
+        result = CliRunner().invoke(main, ["build", "-q", "--explain", "--edition", str(edition)])
+        assert result.exit_code == 0, result.output
+        return result.stdout.splitlines()
+
+    assert explain() == ["nothing was made again: every output is up to date"]
+    change_seed(edition)
+    lines = explain()
+    assert "convert: pramen-bg: the seed changed" in lines
+    assert "align: organise-it.2 ↔ pramen-bg.1: the blocks of a side or their corrections changed, or the pair is new" in lines
+    assert any(line.startswith("validate: tei/pramen-bg.xml: ") for line in lines)
+    assert "publish: site/texts/pramen-bg.html: changed: the TEI of pramen-bg" in lines
+    assert not any("organise-en.html" in line for line in lines)  # nothing it shows changed
+    assert [line.split(":")[0] for line in lines] == sorted((line.split(":")[0] for line in lines), key=["convert", "align", "validate", "publish"].index)
+    change_manifest(edition)
+    assert "convert: organise-it: the manifest changed" in explain()

@@ -35,6 +35,7 @@ class AlignCache:
     """align_around, remembered: call it as align_around is called."""
 
     def __init__(self, edition: Edition):
+        self.edition = edition
         self.path = edition.root / RECORD
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
@@ -48,11 +49,14 @@ class AlignCache:
         found = self._decode(self.known.get(self._key(a, b, fixed)))
         return found if found is not None else align_around(a, b, fixed, aligner)
 
-    def record(self, a: Sequence[Unit], b: Sequence[Unit], fixed: Fixed, found) -> None:
+    def record(self, a_ref: str, b_ref: str, a: Sequence[Unit], b: Sequence[Unit], fixed: Fixed, found) -> None:
         """Keep the groups of a pair of this run (called where the run gathers the results: the
         aligning itself may happen in another process)."""
         groups, corrected = found
-        self.used[self._key(a, b, fixed)] = {
+        key = self._key(a, b, fixed)
+        if key not in self.known:
+            self.edition.explain("align", f"{a_ref} ↔ {b_ref}", "the blocks of a side or their corrections changed, or the pair is new")
+        self.used[key] = {
             "groups": [[list(g.a), list(g.b), g.cert] for g in groups],
             "corrected": sorted([list(x), list(y)] for x, y in corrected),
         }

@@ -105,7 +105,7 @@ def align_pairs(
     results = []
     for (a_ref, b_ref), request, (groups, corrected) in zip(ready, requests, outcomes):
         if record is not None:
-            record(*request, (groups, corrected))
+            record(a_ref, b_ref, *request, (groups, corrected))
         results.append(PairAlignment(a_ref, b_ref, groups, corrected))
     return results, skipped
 

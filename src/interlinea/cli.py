@@ -48,8 +48,10 @@ class Context:
 
 
 def _item_name(item) -> str:
-    """A text by its id, an output by its file name, in the progress bar."""
-    if item is None:
+    """A text by its id, a file by its name, an output by its path, in the progress bar."""
+    if isinstance(item, tuple):  # (output, fingerprint), (units, units, corrections)
+        item = item[0] if item else None
+    if item is None or isinstance(item, list):
         return ""
     return getattr(item, "id", None) or getattr(getattr(item, "path", None), "name", "") or str(item)
 
@@ -155,13 +157,17 @@ def _say_published(ctx: Context, plan: stages.BuildPlan, texts: list[Text], repo
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes converting the texts (default: the number of cores); the result is the same whatever it is.")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Where the texts are converted: processes of this machine, or the workers of a Dask cluster (needs --scheduler).")
 @click.option("--scheduler", metavar="ADDRESS", default=None, help="The Dask scheduler's address (tcp://HOST:8786) for --executor dask.")
+@click.option("--explain", is_flag=True, help="Say on standard output what the build made again and why (stage, subject, reason), one line each.")
 @common_options
-def build(ctx: Context, out_dir: Path | None, numbered: bool, wrap: int, jobs: int | None, executor: str, scheduler: str | None, keep_edited: bool, force: bool) -> None:
+def build(ctx: Context, out_dir: Path | None, numbered: bool, wrap: int, jobs: int | None, executor: str, scheduler: str | None, explain: bool, keep_edited: bool, force: bool) -> None:
     """Convert every seed to TEI, validate it, and publish the editions (site/).
 
     Stops with exit code 1, naming the failing files, when validation fails: nothing is published
     then. A TEI file edited by hand is never overwritten: the build stops, naming it, unless
     --keep-edited (publish it as it is) or --force (regenerate it) says what to do.
+
+    A build redoes only what changed since the last one (records in .interlinea/ and in the output
+    folder); --explain says what it redid and why.
     """
     if (executor == "dask") != (scheduler is not None):
         raise click.UsageError("--executor dask needs --scheduler ADDRESS (tcp://HOST:8786), and --scheduler goes with --executor dask")
@@ -169,8 +175,15 @@ def build(ctx: Context, out_dir: Path | None, numbered: bool, wrap: int, jobs: i
     from interlinea.workers import default_jobs
 
     plan = _publish_plan(edition, out_dir, numbered, wrap, force=force, keep_edited=keep_edited, jobs=jobs or default_jobs(), scheduler=scheduler)
-    with edition_lock(edition.root):
-        built = stages.build(edition, plan, progress=ctx.progress)
+    try:
+        with edition_lock(edition.root):
+            built = stages.build(edition, plan, progress=ctx.progress)
+    finally:
+        if explain:
+            for item in edition.rebuilt:
+                click.echo(f"{item.stage}: {item.subject}: {item.reason}")
+            if not edition.rebuilt:
+                click.echo("nothing was made again: every output is up to date")
     _say_diagnostics(ctx, edition)
     _finish_validation(ctx, built.validation, verb="build")
     ctx.say(f"built {len(edition.texts)} TEI files in {edition.relative(edition.tei_dir)}/ ({built.validation.summary()})")

@@ -38,6 +38,8 @@ class Report:
 
     files: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # The files whose own checks ran in this run (not taken from a memo of an earlier one).
+    checked: list[str] = field(default_factory=list)
 
     def add(self, diagnostic: Diagnostic) -> None:
         self.diagnostics.append(diagnostic)

@@ -26,6 +26,15 @@ if TYPE_CHECKING:
 BUILD_STATE = ".interlinea"  # the folder of the build's records in an edition (not committed)
 
 
+@dataclass(frozen=True)
+class Rebuilt:
+    """Something a build made again, and why (`interlinea build --explain`)."""
+
+    stage: str  # convert, align, validate, publish
+    subject: str  # a text id, a pair of works, a file
+    reason: str
+
+
 class TextState(str, Enum):
     """Where a text's tree comes from in this run."""
 
@@ -77,6 +86,8 @@ class Edition:
     # TEI published without a manifest (`interlinea publish PATH`): the files named are the whole
     # edition; no registers or alignments are looked for beside them.
     foreign: bool = False
+    # What this run made again and why, stage by stage (build --explain).
+    rebuilt: list[Rebuilt] = field(default_factory=list)
     # Whether this run may keep what it learns in state_dir (tests over the repository's edition say no).
     keep_state: bool = True
     # The validation report of this run, if the edition was validated (the web edition's About page).
@@ -149,6 +160,9 @@ class Edition:
             else:
                 self.parsed[key] = read_xml(path, label)
         return self.parsed[key]
+
+    def explain(self, stage: str, subject: str, reason: str) -> None:
+        self.rebuilt.append(Rebuilt(stage, subject, reason))
 
     def warn(self, path: Path, rule: str, message: str) -> None:
         """Record a warning about a file for the user (the CLI prints them)."""

@@ -36,11 +36,12 @@ if TYPE_CHECKING:
     from interlinea.publish import PublishReport
     from interlinea.publish.base import PublishOptions
 
-Progress = Callable[[Iterable[Text], str], Iterable[Text]]
+# Shows a stage's progress over its items as they are iterated (the CLI's bar on a terminal).
+Progress = Callable[[Iterable, str], Iterable]
 VALIDATION_MEMO = Path(BUILD_STATE) / "validate.json"  # what each file's own checks found (validate/memo.py)
 
 
-def _plain(items: Iterable[Text], _label: str) -> Iterable[Text]:
+def _plain(items: Iterable, _label: str) -> Iterable:
     return items
 
 
@@ -99,6 +100,8 @@ def convert(
             if parsed.tree is not None and parsed.data == unchanged:
                 text.tree, text.tei_bytes, text.state = parsed.tree, parsed.data, TextState.CONVERTED
                 continue
+        if cache is not None:
+            edition.explain("convert", text.id, cache.reason(text))
         todo.append(text)
     shared = (edition.manifest.meta, edition.manifest.languages(), registers, relations)
     if scheduler is not None and todo:
@@ -145,7 +148,18 @@ def _take_converted(edition: Edition, texts: list[Text], converter: Callable[[li
             cache.remember(text)
 
 
-def align(edition: Edition, texts: list[Text], *, force: bool = False, cache: AlignCache | None = None, jobs: int = 1) -> None:
+def _mapper(jobs: int, label: str, progress: Progress, min_per_worker: int):
+    """A stage's map over its items: on up to `jobs` processes (workers.fork_map), the progress
+    shown as the results come back."""
+
+    def mapper(function, items):
+        items = list(items)
+        return (result for _, result in zip(progress(items, label), fork_map(jobs, function, items, min_per_worker=min_per_worker)))
+
+    return mapper
+
+
+def align(edition: Edition, texts: list[Text], *, force: bool = False, cache: AlignCache | None = None, jobs: int = 1, progress: Progress = _plain) -> None:
     """Align the paragraphs of every pair of related works, in memory (`write_tei` writes them).
 
     Each text is taken as tei/ will hold it after writing: the converted tree, or the file on disk
@@ -169,7 +183,7 @@ def align(edition: Edition, texts: list[Text], *, force: bool = False, cache: Al
     label = edition.relative(corrections_path)
     corrections = load_corrections(corrections_path, label)
     tei_label = lambda text_id: edition.relative(edition.tei_path(text_id))  # noqa: E731
-    mapper = lambda function, items: fork_map(jobs, function, items, min_per_worker=4)  # noqa: E731
+    mapper = _mapper(jobs, "align", progress, min_per_worker=4)
     results, skipped = align_pairs(graph, trees, corrections, tei_label, label, mapper=mapper, **({"pair_aligner": cache} if cache is not None else {}))
     for message in skipped:
         edition.warn(edition.alignment_dir, "alignment", message)
@@ -295,7 +309,7 @@ def stale_tei(edition: Edition, texts: list[Text]) -> list[str]:
     return stale
 
 
-def validate(edition: Edition, paths: list[Path] | None = None, tei_all: bool = False, memo: ValidationMemo | None = None, jobs: int = 1) -> Report:
+def validate(edition: Edition, paths: list[Path] | None = None, tei_all: bool = False, memo: ValidationMemo | None = None, jobs: int = 1, progress: Progress = _plain) -> Report:
     """Validate files of the edition (all by default), with the whole edition as context. With a
     `memo` (a build's), a file unchanged since it was last checked is not checked by itself again."""
     everything = edition.tei_files()
@@ -308,7 +322,7 @@ def validate(edition: Edition, paths: list[Path] | None = None, tei_all: bool = 
         reader=edition.read_xml,
         foreign=[edition.tei_path(t.id) for t in edition.texts if t.entry.canonical_tei],
         memo=memo,
-        jobs=jobs,
+        mapper=_mapper(jobs, "validate", progress, min_per_worker=8),
     )
     if paths is None:
         edition.validation = report
@@ -361,15 +375,17 @@ def build(edition: Edition, plan: BuildPlan, progress: Progress = _plain) -> Bui
     cache = ConvertCache(edition)
     convert(edition, texts, progress, cache, jobs=plan.jobs, scheduler=plan.scheduler)
     alignments = AlignCache(edition)
-    align(edition, texts, force=plan.force, cache=alignments, jobs=plan.jobs)
+    align(edition, texts, force=plan.force, cache=alignments, jobs=plan.jobs, progress=progress)
     try:
         written = write_tei(edition, texts, force=plan.force, keep_edited=plan.keep_edited)
     finally:
         cache.save()  # an entry whose TEI did not reach the disk is never used (its digest differs)
         alignments.save()
     memo = ValidationMemo(edition.root / VALIDATION_MEMO)
-    report = validate(edition, memo=memo, jobs=plan.jobs)
+    report = validate(edition, memo=memo, jobs=plan.jobs, progress=progress)
     memo.save()
+    for label in report.checked:
+        edition.explain("validate", label, "its own checks ran: the file changed since they last ran, or they never ran")
     if report.errors:
         return Built(written, report, None)
     read_tei(edition, texts)

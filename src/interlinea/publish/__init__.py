@@ -64,6 +64,7 @@ def publish(
                 report.up_to_date += 1
             else:
                 stale.append((output, fingerprint))
+                edition.explain("publish", edition.relative(out_dir / output.path), publisher.why(output))
         rendered = mapper(lambda item: publisher.render_reporting(item[0]), stale)
         for (output, fingerprint), (content, warnings) in zip(progress(stale, f"publish {name}"), rendered):
             for warning in warnings:

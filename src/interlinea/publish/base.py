@@ -29,6 +29,7 @@ EVERY_TEXT = "tei:*"
 REGISTERS = "registers"
 MANIFEST = "manifest"
 ALIGNMENTS = "alignments"
+METHOD = "method"  # in the build record: the digest of what decides every output (method_digest)
 
 
 def alignment_input(name: str) -> str:
@@ -110,8 +111,9 @@ class Publisher(ABC):
         self.out_dir = out_dir
         self.options = options
         self.record_path = out_dir / (self.format if self.folder is None else self.folder) / RECORD
-        self.previous = self._read_record()
+        self.previous, self.previous_inputs = self._read_record()
         self.current: dict[str, str] = {}
+        self.current_inputs: dict[str, str] = {}
         self._warned: set[Diagnostic] = set()
 
     # -- what each format defines
@@ -136,11 +138,37 @@ class Publisher(ABC):
     # -- the same for every format
 
     def fingerprint(self, output: Output, inputs: Inputs) -> str:
+        digests = {key: self.input_digest(key, inputs) for key in sorted(output.inputs)}
+        self.current_inputs.update(digests)
         return sha256_of(
             self._method.encode(),
             json.dumps(output.parameters, sort_keys=True).encode(),
-            *(f"{key}={self.input_digest(key, inputs)}".encode() for key in sorted(output.inputs)),
+            *(f"{key}={digest}".encode() for key, digest in digests.items()),
         )
+
+    def why(self, output: Output) -> str:
+        """Why an output that is not current is made (for `build --explain`); call after
+        `fingerprint`."""
+        if output.path.as_posix() not in self.previous:
+            return "new: not made by an earlier build"
+        if self.previous_inputs.get(METHOD) != self._method:
+            return "the stylesheets, the options or Interlinea's version changed"
+        changed = [key for key in sorted(output.inputs) if self.previous_inputs.get(key) != self.current_inputs.get(key)]
+        if changed:
+            return "changed: " + "; ".join(self.describe_input(key) for key in changed)
+        if not (self.out_dir / output.path).is_file():
+            return "the file was missing"
+        return "made from other parameters"
+
+    def describe_input(self, key: str) -> str:
+        """An input in words (for `why`)."""
+        if key == EVERY_TEXT:
+            return "the TEI of a text of the edition"
+        if key.startswith("tei:"):
+            return f"the TEI of {key[4:]}"
+        if key.startswith("alignment:"):
+            return f"the alignment {key.partition(':')[2]}"
+        return {ALIGNMENTS: "an alignment", REGISTERS: "the registers", MANIFEST: "the manifest"}.get(key, key)
 
     def input_digest(self, key: str, inputs: Inputs) -> str:
         """The digest of one input of an output: the edition's (Inputs), or one only this format
@@ -192,13 +220,17 @@ class Publisher(ABC):
             if stale.is_file():
                 stale.unlink()
                 removed.append(stale)
-        record = json.dumps(dict(sorted(self.current.items())), indent=1).encode() + b"\n"
-        write_atomic(self.record_path, record)
+        inputs = {METHOD: self._method, **self.current_inputs}
+        record = {"inputs": dict(sorted(inputs.items())), "outputs": dict(sorted(self.current.items()))}
+        write_atomic(self.record_path, json.dumps(record, indent=1).encode() + b"\n")
         return removed
 
-    def _read_record(self) -> dict[str, str]:
+    def _read_record(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The fingerprint of each output of the last build, and the digest of each input then."""
         try:
             data = json.loads(self.record_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return {}
-        return data if isinstance(data, dict) else {}
+            return {}, {}
+        if not isinstance(data, dict) or not isinstance(data.get("outputs"), dict) or not isinstance(data.get("inputs"), dict):
+            return {}, {}  # damaged, or written by an older version: everything is made again
+        return data["outputs"], data["inputs"]

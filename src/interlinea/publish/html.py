@@ -103,6 +103,13 @@ class HtmlPublisher(Publisher):
             return self._entry_view_digest(key[len(ENTRY_VIEW):])
         return super().input_digest(key, inputs)
 
+    def describe_input(self, key: str) -> str:
+        if key == PAGE_CONTEXT:
+            return "what the page shows of the edition (titles and works of the texts, relations, alignments, registers)"
+        if key.startswith(ENTRY_VIEW):
+            return f"what the texts say of {key[len(ENTRY_VIEW):]} (mentions, authorships, citations)"
+        return super().describe_input(key)
+
     def _entry_view_digest(self, entry_id: str) -> str:
         """The digest of site_data.entry_view for one entry, without building it: the page context,
         the languages' names, and what points to the entry, each with the text it is in."""

@@ -24,7 +24,6 @@ from interlinea.validate.memo import ValidationMemo, key as memo_key
 from interlinea.validate.rules import DOCUMENT, RULES, Rule
 from interlinea.validate.grammar import document_names
 from interlinea.validate.schemas import Schema, project_schema, project_schema_for, schema_diagnostics, tei_all_schema
-from interlinea.workers import fork_map
 from interlinea.xml_input import XMLFile, read_xml
 
 Reader = Callable[[Path, str], XMLFile]
@@ -70,15 +69,16 @@ def validate_files(
     reader: Reader = read_xml,
     foreign: Iterable[Path] = (),
     memo: ValidationMemo | None = None,
-    jobs: int = 1,
+    mapper: Callable = map,
 ) -> Report:
     """Validate `paths`; `context` are further files of the edition that pointers may lead to.
     `foreign` are texts whose TEI was written elsewhere (imported): the project's header contract
     is not theirs, so their schema layer is tei_all.
 
     `reader` parses a file (the edition passes its own, which parses each file once per run).
-    `memo` keeps each document's own checks (schemas, rules of scope DOCUMENT) between runs; `jobs`
-    processes check the documents not in it.
+    `memo` keeps each document's own checks (schemas, rules of scope DOCUMENT) between runs;
+    `mapper` maps those checks over the documents not in it (map, or interlinea.workers.fork_map
+    on several processes).
     """
     report = Report()
     corpus = Corpus(seeds_dir=seeds_dir)
@@ -101,7 +101,8 @@ def validate_files(
     if tei_all:
         schemas.append(("tei-all", lambda d: tei_all_schema()))
     own_rules = [r for r in selected if r.scope == DOCUMENT]
-    report.extend(_own_checks(corpus.documents, schemas, own_rules, memo, seeds_dir, jobs))
+    own, report.checked = _own_checks(corpus.documents, schemas, own_rules, memo, seeds_dir, mapper)
+    report.extend(own)
     for path in context:
         if Path(path).resolve() in wanted:
             continue
@@ -121,11 +122,11 @@ def _own_checks(
     rules: list[Rule],
     memo: ValidationMemo | None,
     seeds_dir: Path | None,
-    jobs: int = 1,
-) -> list[Diagnostic]:
+    mapper: Callable = map,
+) -> tuple[list[Diagnostic], list[str]]:
     """What each document's own checks find (its schemas, the rules of scope DOCUMENT): from the
-    memo for a document checked before as it is, else checked now (and kept in the memo), by up to
-    `jobs` processes (interlinea.workers)."""
+    memo for a document checked before as it is, else checked now (and kept in the memo), by
+    `mapper`; and the documents checked now, by label."""
     found: list[Diagnostic] = []
     todo: dict[str, tuple[Document, str]] = {}
     for document in documents:
@@ -137,7 +138,7 @@ def _own_checks(
         else:
             todo[document.label] = (document, digest)
     if not todo:
-        return found
+        return found, []
     checked = [document for document, _ in todo.values()]
 
     def own_checks(document: Document) -> list[Diagnostic]:
@@ -149,11 +150,11 @@ def _own_checks(
             diagnostics += own_rule.check(own)
         return diagnostics
 
-    fresh: list[Diagnostic] = [d for diagnostics in fork_map(jobs, own_checks, checked) for d in diagnostics]
+    fresh: list[Diagnostic] = [d for diagnostics in mapper(own_checks, checked) for d in diagnostics]
     if memo is not None:
         by_file: dict[str, list[Diagnostic]] = {name: [] for name in todo}
         for diagnostic in fresh:
             by_file.setdefault(diagnostic.file, []).append(diagnostic)
         for name, (_, digest) in todo.items():
             memo.put(digest, by_file[name])
-    return found + fresh
+    return found + fresh, list(todo)
