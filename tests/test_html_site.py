@@ -109,19 +109,20 @@ def structure_problems(name: str, page: lxml.html.HtmlElement) -> list[str]:
     return problems
 
 
-def test_an_entry_page_reads_nothing_of_the_edition_but_its_entry_view(seed):
-    """The build record remakes an entry page when its entry view changed (site_data.entry_view):
-    made from that view alone, every entry page of the seed edition is the one the whole edition
+def test_a_page_made_from_the_edition_document_reads_nothing_but_its_view(seed):
+    """The build record remakes a page made from the edition document (home, registers, map,
+    timeline, bibliography, about, search, each entry) when its view changed (site_data.page_view):
+    made from that view alone, every such page of the seed edition is the one the whole edition
     document gives."""
-    from interlinea.publish.site_data import entry_view
+    from interlinea.publish.site_data import PAGE_READS, page_view
 
     edition, pages = seed
     publisher = HtmlPublisher(edition, edition.texts, Path("unused"), PublishOptions())
-    entries = [o for o in publisher.outputs() if o.parameters.get("page") == "entry"]
-    assert len(entries) > 50
-    for output in entries:
+    made = [o for o in publisher.outputs() if o.parameters.get("kind") == "site"]
+    assert {o.parameters["page"] for o in made} == set(PAGE_READS) and len(made) > 50
+    for output in made:
         viewer = HtmlPublisher(edition, edition.texts, Path("unused"), PublishOptions())
-        viewer.__dict__["_edition_tree"] = entry_view(publisher._edition_tree, output.parameters["entry"])
+        viewer.__dict__["_edition_tree"] = page_view(publisher._edition_tree, output.parameters["page"], output.parameters.get("entry"))
         assert viewer.render(output) == pages[output.path.as_posix()], output.path
 
 

@@ -382,6 +382,8 @@ def build(edition: Edition, plan: BuildPlan, progress: Progress = _plain) -> Bui
         cache.save()  # an entry whose TEI did not reach the disk is never used (its digest differs)
         alignments.save()
     memo = ValidationMemo(edition.root / VALIDATION_MEMO)
+    for text in texts:
+        text.tree = None  # tei/ as written is what is validated and published (read_tei), parsed once
     report = validate(edition, memo=memo, jobs=plan.jobs, progress=progress)
     memo.save()
     for label in report.checked:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from interlinea.edition import Edition, Text
-from interlinea.publish.base import Inputs, Output, Publisher, PublishOptions
+from interlinea.publish.base import Inputs, Output, Publisher, PublishOptions, text_input
 from interlinea.publish.cite import CitePublisher
 from interlinea.publish.html import HtmlPublisher
 from interlinea.publish.text import TextPublisher
@@ -30,7 +30,7 @@ class PublishReport:
     up_to_date: int = 0
 
 
-# Below this many texts per process, a format's work is done in this process.
+# Below this many changed texts per process, the formats' work is done in this process.
 MIN_TEXTS_PER_WORKER = 8
 
 
@@ -46,15 +46,18 @@ def publish(
     """Publish `texts` (with their trees) in each format; only outputs whose inputs changed are made,
     by up to `jobs` processes (interlinea.workers), byte-identical whatever their number.
 
-    The run decides once whether it renders in workers (enough texts for each): then every
+    The run decides once whether it renders in workers: when enough texts changed since the last
+    build (a worker's start-up, compiling the stylesheets, costs more than a few pages); then every
     stylesheet runs in a worker and none here, so that no worker is forked from a process in
     which Saxon has started."""
     report = PublishReport()
     inputs = Inputs(edition, texts)
-    pooled = jobs > 1 and len(texts) >= MIN_TEXTS_PER_WORKER * 2 and can_fork()
+    publishers = [FORMATS[name](edition, texts, out_dir, options) for name in formats]
+    changed = max((sum(p.previous_inputs.get(text_input(t.id)) != inputs.digest(text_input(t.id)) for t in texts) for p in publishers), default=0)
+    pooled = jobs > 1 and changed >= MIN_TEXTS_PER_WORKER * 2 and can_fork()
     mapper = (lambda function, items: fork_map(jobs, function, items, min_per_worker=1)) if pooled else map
-    for name in formats:
-        publisher = FORMATS[name](edition, texts, out_dir, options)
+    for publisher in publishers:
+        name = publisher.format
         publisher.prepare(mapper)
         stale = []
         for output in publisher.outputs():
@@ -65,11 +68,13 @@ def publish(
             else:
                 stale.append((output, fingerprint))
                 edition.explain("publish", edition.relative(out_dir / output.path), publisher.why(output))
-        rendered = mapper(lambda item: publisher.render_reporting(item[0]), stale)
-        for (output, fingerprint), (content, warnings) in zip(progress(stale, f"publish {name}"), rendered):
+        # Each output is rendered and written where it is made (a worker writes its own files):
+        # only the file's name, if it changed, and the warnings come back.
+        made = mapper(lambda item: publisher.make(item[0]), stale)
+        for (output, fingerprint), (written, warnings) in zip(progress(stale, f"publish {name}"), made):
             for warning in warnings:
                 publisher.warn(warning)
-            written = publisher.write(output, fingerprint, content)
+            publisher.record(output, fingerprint)
             if written is not None:
                 report.written.append(written)
         report.removed.extend(publisher.finish())

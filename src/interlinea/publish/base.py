@@ -182,24 +182,29 @@ class Publisher(ABC):
     def is_current(self, output: Output, fingerprint: str) -> bool:
         return self.previous.get(output.path.as_posix()) == fingerprint and (self.out_dir / output.path).is_file()
 
-    def write(self, output: Output, fingerprint: str, content: bytes | None = None) -> Path | None:
-        """Write one output (rendered now, or `content` rendered elsewhere); the file appears whole
-        or not at all. Returns it if it changed."""
-        if content is None:
-            content = self.render(output)
+    def write(self, output: Output, fingerprint: str) -> Path | None:
+        """Render and write one output, and record it; the file appears whole or not at all.
+        Returns it if it changed."""
+        written, _ = self.make(output)
         self.current[output.path.as_posix()] = fingerprint
-        target = self.out_dir / output.path
-        if target.is_file() and target.read_bytes() == content:
-            return None
-        write_atomic(target, content)
-        return target
+        return written
 
-    def render_reporting(self, output: Output) -> tuple[bytes, list[Diagnostic]]:
-        """`render`, with the warnings it gave (for a render in a worker process, whose own
-        report is lost)."""
+    def make(self, output: Output) -> tuple[Path | None, list[Diagnostic]]:
+        """Render and write one output (not recorded: the caller records it, see `record`), the
+        file only if its bytes change; returns it if it changed, and the warnings rendering gave
+        (for a worker process, whose own report is lost)."""
         before = len(self.edition.diagnostics)
         content = self.render(output)
-        return content, self.edition.diagnostics[before:]
+        warnings = self.edition.diagnostics[before:]
+        target = self.out_dir / output.path
+        if target.is_file() and target.read_bytes() == content:
+            return None, warnings
+        write_atomic(target, content)
+        return target, warnings
+
+    def record(self, output: Output, fingerprint: str) -> None:
+        """Record an output made in this run (by `make`, here or in a worker)."""
+        self.current[output.path.as_posix()] = fingerprint
 
     def warn(self, diagnostic: Diagnostic) -> None:
         """Report a warning about the TEI met while rendering (the CLI prints the edition's

@@ -26,7 +26,7 @@ from lxml import etree
 
 from interlinea import TEI_NS, XML_NS
 from interlinea.publish.base import ALIGNMENTS, EVERY_TEXT, MANIFEST, REGISTERS, Inputs, Output, Publisher, alignment_input, sha256_of, text_input
-from interlinea.publish.site_data import alignment_sides, edition_document, entry_page, entry_relevant, page_context, parallel_page, schemas, text_page
+from interlinea.publish.site_data import IN_CONTEXT, PAGE_READS, SITE_NS, alignment_sides, edition_document, entry_page, page_context, parallel_page, schemas, text_page
 from interlinea.publish.summary_cache import SummaryCache
 from interlinea.publish.xslt import Stylesheet, stylesheet_diagnostics, stylesheet_parameters
 from interlinea.resources import xslt_path
@@ -40,8 +40,9 @@ STYLESHEETS = {"text": "text.xsl", "parallel": "parallel.xsl", "site": "site.xsl
 # The input of the pages about one text or one pair: the edition document as they are given it
 # (site_data.page_context), so that such a page is made again exactly when what it reads changed.
 PAGE_CONTEXT = "html:page-context"
-# The input of an entry page: what it reads of the edition document (site_data.entry_view).
-ENTRY_VIEW = "html:entry-view:"
+# The input of a page made from the edition document: what it reads of it (site_data.page_view),
+# "html:view:index", "html:view:entry:<id>".
+PAGE_VIEW = "html:view:"
 
 
 def root_of(page: Path) -> str:
@@ -77,7 +78,7 @@ class HtmlPublisher(Publisher):
             outputs.append(Output(Path("tei/alignment") / path.name, (alignment_input(path.name),), {"kind": "copy", "source": f"alignment/{path.name}"}))
         for register, entry_id in self._entries:
             page = Path(entry_page(register, entry_id))
-            outputs.append(Output(page, (ENTRY_VIEW + entry_id,), {"kind": "site", "page": "entry", "register": register, "entry": entry_id}))
+            outputs.append(Output(page, (f"{PAGE_VIEW}entry:{entry_id}",), {"kind": "site", "page": "entry", "register": register, "entry": entry_id}))
         for path in self.edition.register_paths():
             if self.edition.read_xml(path).tree is not None:  # a register the edition refuses is not published
                 outputs.append(Output(Path("tei/registers") / path.name, (REGISTERS,), {"kind": "copy", "source": f"registers/{path.name}"}))
@@ -99,33 +100,47 @@ class HtmlPublisher(Publisher):
     def input_digest(self, key: str, inputs: Inputs) -> str:
         if key == PAGE_CONTEXT:
             return self._page_context_digest
-        if key.startswith(ENTRY_VIEW):
-            return self._entry_view_digest(key[len(ENTRY_VIEW):])
+        if key.startswith(PAGE_VIEW):
+            page, _, entry_id = key[len(PAGE_VIEW):].partition(":")
+            return self._page_view_digest(page, entry_id or None)
         return super().input_digest(key, inputs)
 
     def describe_input(self, key: str) -> str:
         if key == PAGE_CONTEXT:
             return "what the page shows of the edition (titles and works of the texts, relations, alignments, registers)"
-        if key.startswith(ENTRY_VIEW):
-            return f"what the texts say of {key[len(ENTRY_VIEW):]} (mentions, authorships, citations)"
+        if key.startswith(f"{PAGE_VIEW}entry:"):
+            return f"what the texts say of {key.rpartition(':')[2]} (mentions, authorships, citations)"
+        if key.startswith(PAGE_VIEW):
+            return "what the page shows of the texts (" + ", ".join(PAGE_READS[key[len(PAGE_VIEW):]]) + ") or of the edition"
         return super().describe_input(key)
 
-    def _entry_view_digest(self, entry_id: str) -> str:
-        """The digest of site_data.entry_view for one entry, without building it: the page context,
-        the languages' names, and what points to the entry, each with the text it is in."""
-        index = self.__dict__.get("_entry_index")
+    def _page_view_digest(self, page: str, entry_id: str | None) -> str:
+        """The digest of site_data.page_view for a page, without building it: the page context, what
+        the page reads of each summary (with the text it is in), and for the map and the About page
+        the outline of the world and the validation summary."""
+        index = self.__dict__.get("_summary_index")
         if index is None:
-            index = self.__dict__["_entry_index"] = {}
-            common = []
-            for node in entry_relevant(self._edition_tree):
-                text = node.getparent().getparent().get("id", "")
-                part = text.encode() + b"\0" + etree.tostring(node, encoding="UTF-8")
-                if node.get("ref"):
-                    index.setdefault(node.get("ref").rpartition("#")[2], []).append(part)
-                else:
-                    common.append(part)
-            self.__dict__["_entry_common"] = sha256_of(self._page_context_digest.encode(), *common)
-        return sha256_of(self.__dict__["_entry_common"].encode(), *index.get(entry_id, []))
+            index = self.__dict__["_summary_index"] = {"kind": {}, "entry": {}}
+            for holder in self._edition_tree.getroot().iterfind(f"{{{SITE_NS}}}text"):
+                for summary in holder.iterfind(f"{{{SITE_NS}}}summary"):
+                    for child in summary:
+                        kind = etree.QName(child).localname
+                        if kind in IN_CONTEXT:
+                            continue
+                        part = holder.get("id", "").encode() + b"\0" + etree.tostring(child, encoding="UTF-8")
+                        index["kind"].setdefault(kind, []).append(part)
+                        if child.get("ref"):
+                            index["entry"].setdefault(child.get("ref").rpartition("#")[2], []).append(part)
+        root = self._edition_tree.getroot()
+        extra = []
+        if page == "about":
+            extra.append((root.get("validation") or "").encode())
+        if page == "map":
+            extra += [etree.tostring(node, encoding="UTF-8") for node in root.iterfind(f"{{{SITE_NS}}}geography")]
+        parts = [part for kind in PAGE_READS[page] for part in index["kind"].get(kind, [])]
+        if entry_id is not None:
+            parts += index["entry"].get(entry_id, [])
+        return sha256_of(page.encode(), self._page_context_digest.encode(), *extra, *parts)
 
     @cached_property
     def _page_context(self) -> etree._ElementTree:
@@ -136,7 +151,7 @@ class HtmlPublisher(Publisher):
         return sha256_of(etree.tostring(self._page_context, encoding="UTF-8"))
 
     def _site_page(self, name: str) -> Output:
-        return Output(Path(f"{name}.html"), (EVERY_TEXT, REGISTERS, MANIFEST, ALIGNMENTS), {"kind": "site", "page": name})
+        return Output(Path(f"{name}.html"), (PAGE_VIEW + name,), {"kind": "site", "page": name})
 
     @cached_property
     def _alignments(self) -> dict[Path, tuple[str, str]]:

@@ -178,40 +178,52 @@ def page_context(document: etree._ElementTree) -> etree._ElementTree:
     return etree.ElementTree(context)
 
 
-# What an entry page reads of a text's summary besides its titles and works: the names of languages,
-# and what points to its entry (mentions, authors, translators, citations).
-ENTRY_PAGE_READS = ("language",)
+# What each page made from the edition document reads of the texts' summaries, besides the page
+# context (their titles and works: page_context): the kinds of summary elements, by page. An entry
+# page also reads what points to its entry (mentions, authors, translators, citations). The map
+# also reads the outline of the world; the About page, the validation summary.
+PAGE_READS = {
+    "index": ("author", "translator", "language"),
+    "registers": ("mention", "author", "translator", "citation", "language"),
+    "map": ("mention", "language"),
+    "timeline": ("date", "language"),
+    "bibliography": ("citation", "language"),
+    "about": ("encoding", "language"),
+    "search": ("language",),
+    "entry": ("language",),
+}
+IN_CONTEXT = ("title", "work")  # the summary elements page_context keeps
 
 
-def entry_view(document: etree._ElementTree, entry_id: str) -> etree._ElementTree:
-    """The edition document as the page of one register entry reads it: the page context, the
-    languages' names, and of the texts' summaries only what points to this entry. Its serialisation
-    decides when the page is made again (the web edition's build record); a test makes every entry
-    page of the seed edition from it and from the whole document and compares them."""
-    view = deepcopy(page_context(document).getroot())
-    kept = {id(node): node for node in entry_relevant(document, entry_id)}
-    for holder, summary in zip(view.iterfind(f"{{{SITE_NS}}}text"), document.getroot().iterfind(f"{{{SITE_NS}}}text")):
-        target = holder.find(site("summary"))
-        full = summary.find(site("summary"))
+def page_view(document: etree._ElementTree, page: str, entry_id: str | None = None) -> etree._ElementTree:
+    """The edition document as one page made from it reads it (PAGE_READS; for an entry page,
+    `entry_id`). Its content decides when the page is made again (the web edition's build record
+    digests the same elements without building it: html.py); a test makes every such page of the
+    seed edition from its view and from the whole document and compares them."""
+    root = document.getroot()
+    view = page_context(document).getroot()
+    if page == "about" and root.get("validation") is not None:
+        view.set("validation", root.get("validation"))
+    if page == "map":
+        view.extend(deepcopy(node) for node in root.iterfind(site("geography")))
+    for holder, summary in zip(view.iterfind(f"{{{SITE_NS}}}text"), root.iterfind(f"{{{SITE_NS}}}text")):
+        target, full = holder.find(site("summary")), summary.find(site("summary"))
         if target is None or full is None:
             continue
-        for child in full:
-            if id(child) in kept:
-                target.append(deepcopy(child))
+        target.extend(deepcopy(child) for child in full if page_reads(child, page, entry_id))
     return etree.ElementTree(view)
 
 
-def entry_relevant(document: etree._ElementTree, entry_id: str | None = None):
-    """The summaries' elements an entry page reads besides the page context: every language name, and
-    (for `entry_id`, or for every entry when None) what points to the entry by a fragment that names
-    it — more than the stylesheet's key matches, never less."""
-    for summary in document.getroot().iterfind(f"{{{SITE_NS}}}text/{{{SITE_NS}}}summary"):
-        for child in summary:
-            if child.tag in (site(name) for name in ENTRY_PAGE_READS):
-                yield child
-            elif entry_id is None or child.get("ref", "").rpartition("#")[2] == entry_id:
-                if child.get("ref") and child.tag not in (site("title"), site("work")):
-                    yield child
+def page_reads(child: etree._Element, page: str, entry_id: str | None = None) -> bool:
+    """Whether a page reads an element of a summary (beyond the page context): its kind is one the
+    page reads, or it points to the page's entry by a fragment that names it (more than the
+    stylesheets' keys match, never less)."""
+    kind = etree.QName(child).localname
+    if kind in IN_CONTEXT:
+        return False
+    if kind in PAGE_READS[page]:
+        return True
+    return entry_id is not None and bool(child.get("ref")) and child.get("ref", "").rpartition("#")[2] == entry_id
 
 
 # The outline of the world the map page draws, and where it comes from (its README says more).

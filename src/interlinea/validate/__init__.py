@@ -40,7 +40,7 @@ def parse_document(path: Path, label: str, report: bool = True, reader: Reader =
     parsed = reader(path, label)
     if parsed.tree is None:
         return None, parsed.problems
-    return Document(path=path, label=label, tree=parsed.tree, source_lines=parsed.lines, report=report, data=parsed.data), parsed.problems
+    return Document(path=path, label=label, tree=parsed.tree, lines=lambda: parsed.lines, report=report, data=parsed.data), parsed.problems
 
 
 def _schema_layer(documents: list[Document], schema_of: Callable[[Document], Schema], rule_id: str) -> list[Diagnostic]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -14,6 +15,8 @@ from interlinea.diagnostics import Diagnostic, Level
 from interlinea.tei import NS, TEI_NS, XML_ID, XML_LANG, XML_NS
 # Attributes whose values are pointers (space-separated lists of URI references).
 POINTER_ATTRIBUTES = ("ref", "target", "corresp", "active", "passive", "mutual", "source", "domains", "sameAs")
+# The elements with a pointer attribute, in document order.
+_WITH_POINTERS = etree.XPath("descendant-or-self::*[" + " or ".join(f"@{name}" for name in POINTER_ATTRIBUTES) + "]")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
@@ -22,9 +25,15 @@ class Document:
     path: Path
     label: str
     tree: etree._ElementTree
-    source_lines: list[str]
+    # The file's lines, for the columns of diagnostics: a list, or what makes it when a diagnostic
+    # first needs it (most files get none, and an edition's lines would double its memory).
+    lines: "list[str] | Callable[[], list[str]]"
     report: bool = True  # False for documents loaded only as context for cross-file rules
     data: bytes = b""  # the file's bytes, as parsed (for the memo of its own checks)
+
+    @cached_property
+    def source_lines(self) -> list[str]:
+        return self.lines() if callable(self.lines) else self.lines
 
     @property
     def root(self) -> etree._Element:
@@ -129,9 +138,7 @@ class Corpus:
         """Every pointer in every document, resolved (once per validation run)."""
         found = []
         for document in self.documents:
-            for node in document.root.iter():
-                if not isinstance(node.tag, str):
-                    continue
+            for node in _WITH_POINTERS(document.root):  # in document order, found by libxml2
                 for attribute in POINTER_ATTRIBUTES:
                     for pointer in pointers_of(node, attribute):
                         try:
@@ -149,21 +156,37 @@ class Corpus:
         None for an external URI (with a scheme) or a file that could not be parsed; (document, None) when the file exists but the
         fragment names nothing; raises LookupError when the file is not part of the corpus.
         """
-        if _SCHEME.match(pointer):
+        where = self._file_of(document.path.parent, pointer)
+        if where is None:
             return None
-        parts = urlsplit(pointer)
-        if parts.path:
-            target_path = self._resolved(document.path.parent, unquote(parts.path))
-            target = self.by_path.get(target_path)
-            if target is None and target_path in self.unreadable:
+        path, fragment, named = where
+        if path is None:
+            target = document
+        else:
+            target = self.by_path.get(path)
+            if target is None and path in self.unreadable:
                 return None
             if target is None:
-                raise LookupError(unquote(parts.path))
-        else:
-            target = document
-        if not parts.fragment:
+                raise LookupError(named)
+        if not fragment:
             return target, target.root
-        return target, target.ids.get(unquote(parts.fragment))
+        return target, target.ids.get(fragment)
+
+    def _file_of(self, folder: Path, pointer: str) -> tuple[Path | None, str, str] | None:
+        """What a pointer written in a file of `folder` names: the file, resolved (None for the same
+        file), the fragment and the file as written, unquoted; None for an external URI. Once per run for each
+        pointer and folder: an edition repeats the same few pointers (its registers') thousands of
+        times."""
+        cache = self.__dict__.setdefault("_pointers", {})
+        key = (folder, pointer)
+        if key not in cache:
+            if _SCHEME.match(pointer):
+                cache[key] = None
+            else:
+                parts = urlsplit(pointer)
+                relative = unquote(parts.path)
+                cache[key] = (self._resolved(folder, relative) if relative else None, unquote(parts.fragment), relative)
+        return cache[key]
 
 
 def _resolve_path(folder: Path, relative: str) -> Path:
