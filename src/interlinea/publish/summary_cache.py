@@ -29,7 +29,6 @@ class SummaryCache:
         self.method = method  # the digest of the stylesheets that make a summary
         self.used: set[str] = set()
         self.in_memory: dict[str, bytes] = {}
-        self.made = 0  # how many were made in this run (not found)
 
     def name(self, tei: bytes, parameter: str) -> str:
         """The summary of a text whose TEI is `tei` (`parameter`: what else the stylesheet is given)."""
@@ -40,7 +39,6 @@ class SummaryCache:
 
     def put(self, name: str, data: bytes) -> None:
         """Keep a summary made in this run (here or in a worker process)."""
-        self.made += 1
         self.used.add(name)
         if self.folder is None:
             self.in_memory[name] = data
