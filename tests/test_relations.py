@@ -133,7 +133,7 @@ def test_translations_of_one_original_are_siblings_without_being_declared(make_e
 def test_json_and_dot():
     runner = CliRunner()
     data = json.loads(runner.invoke(main, ["relations", "--format", "json", "--edition", str(ROOT)]).output)
-    version = {"kind": "version", "source": "tir-en-it.1", "target": "tir-en-it.2", "derived": False, "cert": "medium", "translators": []}
+    version = {"kind": "version", "source": "tir-en-it.1", "target": "tir-en-it.2", "derived": False, "cert": "medium", "translators": [], "members": ["tir-en-it.1", "tir-en-it.2"]}
     assert version in data["relations"]
     assert {w["ref"]: w["external"] for w in data["works"]}["pramen-colonialism"] is True
     assert {w["ref"]: w["lang"] for w in data["works"]}["pramen-bg.1"] == "bg"
@@ -155,10 +155,13 @@ def _graph_of(translations: dict[str, str]):
     return RelationGraph(works, tuple(sorted(set(declared) | _derived_siblings(declared))))
 
 
-def test_many_translations_of_one_original_are_aligned_along_a_chain_not_every_pair():
-    # five translations of a work outside the edition: 10 sibling relations, 4 alignments
+def test_many_translations_of_one_original_are_one_sibling_group_aligned_along_a_chain():
+    # five translations of a work outside the edition: one sibling relation of five members (not
+    # ten pairs), which each lists; four alignments
     graph = _graph_of({f"t{i}.1": "outside-original" for i in range(5)})
-    assert len([r for r in graph.relations if r.kind == "sibling"]) == 10
+    siblings = [r for r in graph.relations if r.kind == "sibling"]
+    assert [r.members for r in siblings] == [tuple(f"t{i}.1" for i in range(5))]
+    assert all(siblings[0] in graph.of(f"t{i}.1") for i in range(5))
     assert graph.aligned_pairs() == [("t0.1", "t1.1"), ("t1.1", "t2.1"), ("t2.1", "t3.1"), ("t3.1", "t4.1")]
     # five translations of a work of the edition: each aligned with the original, siblings not again
     graph = _graph_of({f"t{i}.1": "orig.1" for i in range(5)})

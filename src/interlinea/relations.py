@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 from interlinea.bibliography import Bibliography
 from interlinea.manifest import Agent, Manifest, is_external, relation_refs, resolve_work_ref
@@ -37,10 +38,17 @@ class Relation:
     derived: bool = False  # found from other relations, not declared
     cert: str | None = None
     translators: tuple[Agent, ...] = field(default=(), compare=False)
+    # Further members of a derived sibling group: the translations of one original are one
+    # relation (source, target, *others), not one per pair (n translations, one relation).
+    others: tuple[str, ...] = ()
 
     @property
     def directed(self) -> bool:
         return self.kind == "translation"
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        return (self.source, self.target, *self.others)
 
 
 @dataclass(frozen=True)
@@ -49,8 +57,16 @@ class RelationGraph:
     relations: tuple[Relation, ...]
 
     def of(self, work_ref: str) -> list[Relation]:
-        """Every relation a work takes part in, on either side."""
-        return [r for r in self.relations if work_ref in (r.source, r.target)]
+        """Every relation a work takes part in, on either side (or as a member of a group)."""
+        return self._by_member.get(work_ref, [])
+
+    @cached_property
+    def _by_member(self) -> dict[str, list[Relation]]:
+        found: dict[str, list[Relation]] = {}
+        for relation in self.relations:
+            for member in dict.fromkeys(relation.members):
+                found.setdefault(member, []).append(relation)
+        return found
 
     def node(self, ref: str) -> WorkNode | None:
         return next((w for w in self.works if w.ref == ref), None)
@@ -68,16 +84,12 @@ class RelationGraph:
         for relation in self.relations:
             if relation.kind == "translation":
                 translations.setdefault(relation.target, []).append(relation.source)
-        chained = set()
+        pairs = {(r.source, r.target) for r in self.relations if not r.derived}
         for original, sources in translations.items():
             if original not in inside:
                 ordered = sorted(sources)
-                chained.update(zip(ordered, ordered[1:]))
-        return sorted({
-            (r.source, r.target)
-            for r in self.relations
-            if r.source in inside and r.target in inside and (not r.derived or (r.source, r.target) in chained)
-        })
+                pairs.update(zip(ordered, ordered[1:]))
+        return sorted((a, b) for a, b in pairs if a in inside and b in inside)
 
 
 def relation_graph(manifest: Manifest, bibliography: Bibliography | None = None) -> RelationGraph:
@@ -114,7 +126,10 @@ def _work_ref(reference: str, texts: set[str]) -> str:
 
 
 def _derived_siblings(declared: list[Relation]) -> set[Relation]:
-    """Translations of one original are siblings, unless the manifest says so already."""
+    """Translations of one original are siblings: one relation for all of them (its members in the
+    order of their references), unless the manifest says so already of the only two. One relation
+    per group, not per pair: an original with 500 translations gives one relation that each of
+    them lists, not 124 750."""
     known = {(r.source, r.target) for r in declared if r.kind == "sibling"}
     by_original: dict[str, list[str]] = {}
     for relation in declared:
@@ -122,10 +137,10 @@ def _derived_siblings(declared: list[Relation]) -> set[Relation]:
             by_original.setdefault(relation.target, []).append(relation.source)
     derived = set()
     for translations in by_original.values():
-        for position, first in enumerate(sorted(translations)):
-            for second in sorted(translations)[position + 1 :]:
-                if (first, second) not in known:
-                    derived.add(Relation("sibling", first, second, derived=True))
+        members = sorted(set(translations))
+        if len(members) < 2 or (len(members) == 2 and tuple(members) in known):
+            continue
+        derived.add(Relation("sibling", members[0], members[1], derived=True, others=tuple(members[2:])))
     return derived
 
 
@@ -161,8 +176,12 @@ def as_text(graph: RelationGraph) -> str:
         note = " (derived)" if r.derived else ""
         if r.cert:
             note += f" (cert: {r.cert})"
+        if r.others:
+            named = ", ".join(f"{ref} ({langs.get(ref, '?')})" for ref in r.members)
+            lines.append(f"{named}: {r.kind}s{note}")
+            continue
         lines.append(f"{r.source} ({langs.get(r.source, '?')}) {arrow} {r.target} ({langs.get(r.target, '?')}){note}")
-    related = {ref for r in graph.relations for ref in (r.source, r.target)}
+    related = {ref for r in graph.relations for ref in r.members}
     for work in graph.works:
         if work.ref not in related:
             lines.append(f"{work.ref} ({work.lang or '?'}) has no relation")
@@ -171,7 +190,11 @@ def as_text(graph: RelationGraph) -> str:
 
 def as_json(graph: RelationGraph) -> str:
     works = [{**asdict(w), "external": w.external} for w in graph.works]
-    relations = [{**asdict(r), "translators": [a.name for a in r.translators]} for r in graph.relations]
+    relations = []
+    for r in graph.relations:
+        relation = {**asdict(r), "translators": [a.name for a in r.translators], "members": list(r.members)}
+        del relation["others"]
+        relations.append(relation)
     payload = {"works": works, "relations": relations}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -185,7 +208,8 @@ def as_dot(graph: RelationGraph) -> str:
         lines.append(f'  "{work.ref}" [label="{label}"];')
     for r in graph.relations:
         style = "" if r.directed else f' [dir=none, style=dashed, label="{r.kind}"]'
-        lines.append(f'  "{r.source}" -> "{r.target}"{style};')
+        for source, target in zip(r.members, r.members[1:]):  # a group as a chain
+            lines.append(f'  "{source}" -> "{target}"{style};')
     lines.append("}")
     return "\n".join(lines) + "\n"
 

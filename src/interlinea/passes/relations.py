@@ -37,7 +37,7 @@ def _relation(relation: "Relation", pointer, context: "PassContext") -> etree._E
     if relation.directed:
         node = element("relation", name=relation.kind, active=pointer(relation.source), passive=pointer(relation.target))
     else:
-        node = element("relation", name=relation.kind, mutual=f"{pointer(relation.source)} {pointer(relation.target)}")
+        node = element("relation", name=relation.kind, mutual=" ".join(pointer(member) for member in relation.members))
     if relation.derived:
         node.set("type", "derived")
     if relation.cert:

@@ -137,15 +137,17 @@ def edition_document(
                 external="true" if work.external else "false",
             )
         for relation in graph.relations:
-            etree.SubElement(
-                root,
-                site("relation"),
-                kind=relation.kind,
-                source=relation.source,
-                target=relation.target,
-                derived="true" if relation.derived else "false",
-                cert=relation.cert or "",
-            )
+            # a group of siblings as a chain, each member with the next (n - 1 lines, not n²/2)
+            for source, target in zip(relation.members, relation.members[1:]):
+                etree.SubElement(
+                    root,
+                    site("relation"),
+                    kind=relation.kind,
+                    source=source,
+                    target=target,
+                    derived="true" if relation.derived else "false",
+                    cert=relation.cert or "",
+                )
     registers = etree.SubElement(root, site("registers"))
     for path in edition.register_paths():
         parsed = edition.read_xml(path)
