@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -30,6 +30,12 @@ class Document:
     lines: "list[str] | Callable[[], list[str]]"
     report: bool = True  # False for documents loaded only as context for cross-file rules
     data: bytes = b""  # the file's bytes, as parsed (for the memo of its own checks)
+
+    @cached_property
+    def folder(self) -> str:
+        """The folder the file's relative pointers start from (a string: hashed hundreds of
+        thousands of times per run, which a Path is slow at)."""
+        return str(self.path.parent)
 
     @cached_property
     def source_lines(self) -> list[str]:
@@ -120,15 +126,6 @@ class Corpus:
     def reported(self) -> list[Document]:
         return [d for d in self.documents if d.report]
 
-    def _resolved(self, folder: Path, relative: str) -> Path:
-        """A file named relative to a folder, resolved once per run (thousands of pointers name the
-        same few files; resolving asks the file system)."""
-        cache = self.__dict__.setdefault("_paths", {})
-        key = (folder, relative)
-        if key not in cache:
-            cache[key] = _resolve_path(folder, relative)
-        return cache[key]
-
     @cached_property
     def by_path(self) -> dict[Path, Document]:
         return {d.path.resolve(): d for d in self.documents}
@@ -156,15 +153,15 @@ class Corpus:
         None for an external URI (with a scheme) or a file that could not be parsed; (document, None) when the file exists but the
         fragment names nothing; raises LookupError when the file is not part of the corpus.
         """
-        where = self._file_of(document.path.parent, pointer)
+        where = self._file_of(document.folder, pointer)
         if where is None:
             return None
         path, fragment, named = where
         if path is None:
             target = document
         else:
-            target = self.by_path.get(path)
-            if target is None and path in self.unreadable:
+            target = self._by_name.get(path)
+            if target is None and path in self._unreadable_names:
                 return None
             if target is None:
                 raise LookupError(named)
@@ -172,21 +169,34 @@ class Corpus:
             return target, target.root
         return target, target.ids.get(fragment)
 
-    def _file_of(self, folder: Path, pointer: str) -> tuple[Path | None, str, str] | None:
+    def _file_of(self, folder: str, pointer: str) -> tuple[str | None, str, str] | None:
         """What a pointer written in a file of `folder` names: the file, resolved (None for the same
-        file), the fragment and the file as written, unquoted; None for an external URI. Once per run for each
-        pointer and folder: an edition repeats the same few pointers (its registers') thousands of
-        times."""
-        cache = self.__dict__.setdefault("_pointers", {})
-        key = (folder, pointer)
+        file), the fragment and the file as written, unquoted; None for an external URI. Once per
+        run for each pointer and folder: an edition repeats the same few pointers (its registers')
+        thousands of times."""
+        if pointer.startswith("#"):  # most pointers: an element of the same file
+            return None, _unquoted(pointer[1:]), ""
+        if _SCHEME.match(pointer):
+            return None
+        written, _, fragment = pointer.partition("#")
+        relative = _unquoted(written.partition("?")[0])
+        cache = self.__dict__.setdefault("_files", {})
+        key = (folder, relative)
         if key not in cache:
-            if _SCHEME.match(pointer):
-                cache[key] = None
-            else:
-                parts = urlsplit(pointer)
-                relative = unquote(parts.path)
-                cache[key] = (self._resolved(folder, relative) if relative else None, unquote(parts.fragment), relative)
-        return cache[key]
+            cache[key] = str(_resolve_path(Path(folder), relative)) if relative else None
+        return cache[key], _unquoted(fragment), relative
+
+    @cached_property
+    def _by_name(self) -> dict[str, Document]:
+        return {str(path): document for path, document in self.by_path.items()}
+
+    @property
+    def _unreadable_names(self) -> set[str]:
+        return {str(path) for path in self.unreadable}
+
+
+def _unquoted(part: str) -> str:
+    return unquote(part) if "%" in part else part
 
 
 def _resolve_path(folder: Path, relative: str) -> Path:
